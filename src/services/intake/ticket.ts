@@ -1,0 +1,26 @@
+import { createHash, randomInt } from 'node:crypto';
+
+/** Ticket numbers people can read out on the phone: PREFIX-YYMM-NNNNNN, counted per month (Jakarta time). */
+export function ticketPeriod(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: '2-digit', month: '2-digit' }).formatToParts(at);
+  const y = parts.find((p) => p.type === 'year')?.value ?? '00';
+  const m = parts.find((p) => p.type === 'month')?.value ?? '00';
+  return `${y}${m}`;
+}
+
+export function formatTicket(prefix: string, period: string, seq: number): string {
+  return `${prefix}-${period}-${String(seq).padStart(6, '0')}`;
+}
+
+// No 0/O, 1/I/L: access codes are typed from a paper receipt or an SMS.
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function newAccessCode(length = 6): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  return s;
+}
+
+export function hashAccessCode(code: string): string {
+  return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+}
