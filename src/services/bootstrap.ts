@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
@@ -30,9 +31,19 @@ export async function bootstrap(config: Config, opts: BootOptions = {}): Promise
     log,
     clock: opts.clock ?? (() => new Date()),
     triage: opts.triage ?? tableOnlyTriage,
+    secret: await serverSecret(database),
   };
   await seedReferenceData(ctx);
   const admin = await ensureFirstAdmin(ctx);
   if (admin.created) opts.onAdminCreated?.('admin', admin.generatedPassword);
   return ctx;
+}
+
+async function serverSecret(database: AppContext['database']): Promise<Buffer> {
+  const found = await database.db.selectFrom('settings').select('value').where('key', '=', 'server_secret').executeTakeFirst();
+  if (found) return Buffer.from(found.value, 'base64');
+  const value = randomBytes(32).toString('base64');
+  await database.db.insertInto('settings').values({ key: 'server_secret', value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await database.db.selectFrom('settings').select('value').where('key', '=', 'server_secret').executeTakeFirstOrThrow();
+  return Buffer.from(row.value, 'base64');
 }

@@ -15,6 +15,8 @@ export interface AppContext {
   log: Logger;
   clock: () => Date;
   triage: TriageEngine;
+  /** Server secret (generated at first start, kept in the settings table) for derived codes. */
+  secret: Buffer;
 }
 
 /** Per-request facts recorded in the audit trail. */

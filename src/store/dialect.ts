@@ -48,3 +48,11 @@ export function caseSearchCondition(dialect: DialectName, terms: string[]): Expr
   const match = clean.map((t) => `"${t}"`).join(' ');
   return sql<SqlBool>`cases.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${match})`;
 }
+
+/**
+ * Locks a case row for the rest of the transaction so concurrent changes to one case serialize (PostgreSQL).
+ * SQLite needs nothing: it has one writer at a time and Kysely runs its transactions on one connection.
+ */
+export async function lockCaseRow(db: Kysely<any>, dialect: DialectName, caseId: number): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT id FROM cases WHERE id = ${caseId} FOR UPDATE`.execute(db);
+}

@@ -13,14 +13,14 @@ import type { AppContext, RequestMeta } from '../context.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
 import type { TriageAssessment } from '../triage/engine.js';
 import { findOrCreateReporter } from './reporter.js';
-import { formatTicket, hashAccessCode, newAccessCode, ticketPeriod } from './ticket.js';
+import { deriveAccessCode, formatTicket, hashAccessCode, ticketPeriod } from './ticket.js';
 
 export interface IntakeResult {
   /** False when the same (channel, externalId) had already been taken: the existing case is returned. */
   created: boolean;
   case: CaseRow;
-  /** Only on creation: the code the citizen needs to track the case (stored hashed). */
-  accessCode?: string;
+  /** The code the citizen needs to track the case (only its hash is stored; derived, so a resend gets it too). */
+  accessCode: string;
   triage?: TriageAssessment;
 }
 
@@ -32,7 +32,7 @@ export interface IntakeResult {
 export async function submitComplaint(ctx: AppContext, complaint: NormalizedComplaint, meta: RequestMeta = {}): Promise<IntakeResult> {
   const { db } = ctx.database;
   const seen = await findInboundMessage(db, complaint.channel, complaint.externalId);
-  if (seen?.case_id) return { created: false, case: (await findCaseById(db, seen.case_id))! };
+  if (seen?.case_id) return existing(ctx, seen.case_id);
 
   validateComplaint(complaint);
   const prepared = await Promise.all((complaint.attachments ?? []).map((a) => prepareAttachment(a, ctx.config.maxUploadBytes)));
@@ -48,10 +48,15 @@ export async function submitComplaint(ctx: AppContext, complaint: NormalizedComp
     // Two deliveries of the same message raced: the loser returns the winner's case.
     if (isUniqueViolation(err, 'inbound_messages_idem')) {
       const again = await findInboundMessage(db, complaint.channel, complaint.externalId);
-      if (again?.case_id) return { created: false, case: (await findCaseById(db, again.case_id))! };
+      if (again?.case_id) return existing(ctx, again.case_id);
     }
     throw err;
   }
+}
+
+async function existing(ctx: AppContext, caseId: number): Promise<IntakeResult> {
+  const kase = (await findCaseById(ctx.database.db, caseId))!;
+  return { created: false, case: kase, accessCode: deriveAccessCode(ctx.secret, kase.ticket) };
 }
 
 function validateComplaint(c: NormalizedComplaint): void {
@@ -90,7 +95,7 @@ async function createInTransaction(
   const reporterId = await findOrCreateReporter(trx, c.reporter, now);
   const seq = await nextTicketSequence(trx, ticketPeriod(now, ctx.config.timezone));
   const ticket = formatTicket(ctx.config.ticketPrefix, ticketPeriod(now, ctx.config.timezone), seq);
-  const accessCode = newAccessCode();
+  const accessCode = deriveAccessCode(ctx.secret, ticket);
   // Route only on a category the citizen/officer chose or the model is confident about, and a known place.
   const agencyId = category && triage.confident ? resolveAgency(await rulesForCategory(trx, category.code, areaAncestry(areaCode)), category.code, areaCode) : null;
   const confidential = c.reporter.confidential === true || c.reportType === 'wbs';

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
 
 /** Ticket numbers people can read out on the phone: PREFIX-YYMM-NNNNNN, counted per month (Jakarta time). */
 export function ticketPeriod(at: Date, timeZone: string): string {
@@ -23,4 +23,16 @@ export function newAccessCode(length = 6): string {
 
 export function hashAccessCode(code: string): string {
   return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+}
+
+/**
+ * The access code is derived from the ticket with a server secret instead of being random, so a client that
+ * resends the same complaint after losing the first answer (a walk-in post whose network dropped) gets the
+ * same code back, while the database still stores only its hash.
+ */
+export function deriveAccessCode(secret: Buffer, ticket: string, length = 6): string {
+  const mac = createHmac('sha256', secret).update(ticket).digest();
+  let s = '';
+  for (let i = 0; i < length; i++) s += ALPHABET[mac[i] % ALPHABET.length];
+  return s;
 }

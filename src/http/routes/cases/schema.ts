@@ -1,0 +1,31 @@
+export const listQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', description: 'comma-separated statuses' },
+    agency: { type: 'string' },
+    area: { type: 'string', description: 'area code; includes areas inside it' },
+    category: { type: 'string', description: 'comma-separated category codes' },
+    channel: { type: 'string', description: 'comma-separated channels' },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    overdue: { type: 'string', enum: ['true', 'false'] },
+    q: { type: 'string', maxLength: 200, description: 'free text (Indonesian stemming) or a ticket number' },
+    cursor: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 200 },
+  },
+} as const;
+
+export const actionBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    target_agency: { type: 'string', maxLength: 80 },
+    reason: { type: 'string', maxLength: 2000 },
+    misrouted: { type: 'boolean' },
+    public_note: { type: 'string', maxLength: 4000 },
+    reject_reason: { type: 'string', enum: ['bukan_wewenang', 'spam', 'tidak_lengkap', 'lainnya'] },
+    forwarded_to: { type: 'string', maxLength: 200 },
+    target_case: { type: 'integer', minimum: 1 },
+  },
+} as const;

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { STATUS_LABELS, type Status } from '../../../domain/case/status.js';
+import { DomainError } from '../../../domain/errors.js';
+import { authenticateCitizen, citizenAddInfo, citizenRate } from '../../../services/cases/citizen-actions.js';
+import { transitionCase } from '../../../services/cases/transition-case.js';
+import type { AppContext } from '../../../services/context.js';
+import { findCaseByTicket } from '../../../store/case.repository.js';
+import { presentPublicCase } from '../cases/present.js';
+
+const codeBody = (extra: Record<string, object> = {}, required: string[] = []) => ({
+  type: 'object',
+  required: ['code', ...required],
+  additionalProperties: false,
+  properties: { code: { type: 'string', minLength: 4, maxLength: 12 }, ...extra },
+});
+
+/** Citizen tracking: anyone sees a public case's progress by ticket; the access code unlocks the reporter's actions. */
+export async function trackRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/track/:ticket', { schema: { tags: ['tracking'], summary: 'Track a case by ticket (code optional)', querystring: { type: 'object', properties: { code: { type: 'string', maxLength: 12 } } } } }, async (request) => {
+    const { ticket } = request.params as { ticket: string };
+    const { code } = request.query as { code?: string };
+    const kase = code ? (await authenticateCitizen(ctx, ticket, code)).kase : await findCaseByTicket(ctx.database.db, ticket);
+    if (!kase || (!code && kase.is_public !== 1)) throw new DomainError('case_not_found', `Laporan '${ticket}' tidak ditemukan`, `Case '${ticket}' not found`);
+    const db = ctx.database.db;
+    const comments = await db.selectFrom('comments').select(['body', 'author', 'created_at']).where('case_id', '=', kase.id).where('visibility', '=', 'public').orderBy('id').execute();
+    const events = await db.selectFrom('events').select(['action', 'at', 'after']).where('case_id', '=', kase.id).where('action', 'like', 'case.%').orderBy('seq').execute();
+    const pub = presentPublicCase(kase);
+    return {
+      ...pub,
+      description: code ? kase.description : pub.description,
+      replies: comments.map((c) => ({ from: c.author.startsWith('citizen') ? 'pelapor' : 'petugas', body: c.body, at: c.created_at })),
+      history: events.map((e) => {
+        const status = e.after ? ((JSON.parse(e.after) as { status?: string }).status ?? null) : null;
+        return { at: e.at, action: e.action.replace(/^case\./, ''), status, status_label: status ? (STATUS_LABELS[status as Status] ?? null) : null };
+      }),
+      can: code ? { add_info: ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_pelapor'].includes(kase.status), rate: ['selesai', 'ditutup'].includes(kase.status), confirm: kase.status === 'selesai', reopen: ['selesai', 'ditutup'].includes(kase.status) } : undefined,
+    };
+  });
+
+  app.post('/api/track/:ticket/messages', { schema: { tags: ['tracking'], summary: 'Add information to my complaint', body: codeBody({ text: { type: 'string', minLength: 1, maxLength: 4000 } }, ['text']) } }, async (request, reply) => {
+    const { ticket } = request.params as { ticket: string };
+    const b = request.body as { code: string; text: string };
+    const kase = await citizenAddInfo(ctx, ticket, b.code, b.text, request.id);
+    return reply.status(201).send({ ticket: kase.ticket, status: kase.status });
+  });
+
+  app.post('/api/track/:ticket/rating', { schema: { tags: ['tracking'], summary: 'Rate the result (1–5)', body: codeBody({ score: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string', maxLength: 1000 } }, ['score']) } }, async (request, reply) => {
+    const { ticket } = request.params as { ticket: string };
+    const b = request.body as { code: string; score: number; comment?: string };
+    await citizenRate(ctx, ticket, b.code, b.score, b.comment, request.id);
+    return reply.status(201).send({ ok: true });
+  });
+
+  for (const action of ['confirm', 'reopen'] as const) {
+    app.post(
+      `/api/track/:ticket/${action}`,
+      { schema: { tags: ['tracking'], summary: action === 'confirm' ? 'Confirm the case is resolved' : 'Reopen a resolved case', body: codeBody({ reason: { type: 'string', maxLength: 2000 } }, action === 'reopen' ? ['reason'] : []) } },
+      async (request) => {
+        const { ticket } = request.params as { ticket: string };
+        const b = request.body as { code: string; reason?: string };
+        const { kase, actor } = await authenticateCitizen(ctx, ticket, b.code);
+        const res = await transitionCase(ctx, { caseRef: kase.id, action, input: { reason: b.reason }, actor }, { requestId: request.id });
+        return { ticket: res.case.ticket, status: res.case.status };
+      },
+    );
+  }
+}

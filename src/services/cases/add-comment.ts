@@ -1,0 +1,47 @@
+import { actorLabel, type Actor } from '../../domain/case/roles.js';
+import { canChange } from '../../domain/case/scope.js';
+import { forbidden } from '../../domain/errors.js';
+import { findCaseById } from '../../store/case.repository.js';
+import { lockCaseRow } from '../../store/dialect.js';
+import { appendEvent } from '../../store/event.repository.js';
+import { inTransaction } from '../../store/transaction.js';
+import type { AppContext, RequestMeta } from '../context.js';
+import { trackingUrl } from '../intake/submit-complaint.js';
+import { notifyReporters } from '../notify/notify-reporters.js';
+import { actorReach } from './reach.js';
+import { loadCase } from './transition-case.js';
+
+export interface AddCommentInput {
+  caseRef: number | string;
+  actor: Actor;
+  body: string;
+  visibility: 'public' | 'internal';
+  authorName?: string | null;
+}
+
+/**
+ * A public reply (the citizen is told on their channel; a first public reply counts as the first response)
+ * or an internal note (never shown outside). Citizens' own messages are public comments too.
+ */
+export async function addCaseComment(ctx: AppContext, input: AddCommentInput, meta: RequestMeta = {}): Promise<number> {
+  return inTransaction(ctx.database, async (trx) => {
+    const found = await loadCase(trx, input.caseRef);
+    await lockCaseRow(trx, ctx.database.dialect, found.id);
+    const kase = (await findCaseById(trx, found.id))!;
+    if (input.actor.kind === 'user' || input.actor.kind === 'partner') {
+      if (!canChange(input.actor, { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id }, await actorReach(trx, input.actor))) throw forbidden('laporan di luar wewenang Anda');
+    }
+    const now = ctx.clock();
+    const row = await trx
+      .insertInto('comments')
+      .values({ case_id: kase.id, visibility: input.visibility, author: actorLabel(input.actor), author_name: input.authorName ?? null, body: input.body.trim(), created_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const staffReply = input.actor.kind === 'user' && input.visibility === 'public';
+    if (staffReply && !kase.first_response_at) await trx.updateTable('cases').set({ first_response_at: now.toISOString(), updated_at: now.toISOString() }).where('id', '=', kase.id).execute();
+    else await trx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', kase.id).execute();
+    const event = await appendEvent(trx, { caseId: kase.id, action: `comment.${input.visibility}`, actor: actorLabel(input.actor), after: { comment_id: row.id, length: input.body.length }, at: now, requestId: meta.requestId });
+    if (staffReply) await notifyReporters(trx, kase, { template: 'comment', key: String(event.id), vars: { note: input.body.trim() } }, now, trackingUrl(ctx, kase.ticket));
+    return row.id;
+  });
+}

@@ -1,0 +1,20 @@
+import type { Actor } from '../../domain/case/roles.js';
+import type { ActorReach } from '../../domain/case/scope.js';
+import { agencyDescendants } from '../../store/reference.repository.js';
+import type { Executor } from '../../store/transaction.js';
+
+export async function actorReach(db: Executor, actor: Actor): Promise<ActorReach> {
+  if (actor.kind === 'user' && actor.agencyId) return { agencySubtree: new Set(await agencyDescendants(db, actor.agencyId)) };
+  if (actor.kind === 'user' && actor.role === 'territorial_officer' && actor.areaCode) {
+    // A territorial officer also reaches the office agencies of their area (kelurahan/kecamatan/kota offices).
+    const area = actor.areaCode;
+    const offices = await db
+      .selectFrom('agencies')
+      .select('id')
+      .where((eb) => eb.or([eb('area_code', '=', area), eb('area_code', 'like', `${area}.%`)]))
+      .where('field', 'is', null)
+      .execute();
+    return { agencySubtree: new Set(offices.map((o) => o.id)) };
+  }
+  return { agencySubtree: new Set() };
+}
