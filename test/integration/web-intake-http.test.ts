@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, multipart } from '../support/images.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -49,7 +50,7 @@ describe(`web intake over HTTP (${TEST_DIALECT})`, () => {
 
   it('refuses bad input with a clear 4xx and writes nothing', async () => {
     const before = [await count('cases'), await count('inbound_messages'), await count('attachments')];
-    const cases: [string, Parameters<TestApp['app']['inject']>[0], number, string][] = [
+    const cases: [string, InjectOptions, number, string][] = [
       ['schema', { method: 'POST', url: '/api/complaints', payload: { text: '' } }, 400, 'validation_failed'],
       ['unknown field', { method: 'POST', url: '/api/complaints', payload: { text: 'x', evil: 1 } }, 400, 'validation_failed'],
       ['bad json', { method: 'POST', url: '/api/complaints', headers: { 'content-type': 'application/json' }, payload: '{"text": ' }, 400, 'validation_failed'],

@@ -121,7 +121,7 @@ describe(`case workflow over HTTP (${TEST_DIALECT})`, () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await t.app.inject({ url: `/api/cases?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: admin })).json();
+      const page: { items: { ticket: string }[]; next_cursor: string | null } = (await t.app.inject({ url: `/api/cases?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: admin })).json();
       all.push(...page.items.map((c: { ticket: string }) => c.ticket));
       cursor = page.next_cursor;
     } while (cursor);
