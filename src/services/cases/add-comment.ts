@@ -8,6 +8,7 @@ import { inTransaction } from '../../store/transaction.js';
 import type { AppContext, RequestMeta } from '../context.js';
 import { trackingUrl } from '../intake/submit-complaint.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
+import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
 import { actorReach } from './reach.js';
 import { loadCase } from './transition-case.js';
 
@@ -41,6 +42,7 @@ export async function addCaseComment(ctx: AppContext, input: AddCommentInput, me
     if (staffReply && !kase.first_response_at) await trx.updateTable('cases').set({ first_response_at: now.toISOString(), updated_at: now.toISOString() }).where('id', '=', kase.id).execute();
     else await trx.updateTable('cases').set({ updated_at: now.toISOString() }).where('id', '=', kase.id).execute();
     const event = await appendEvent(trx, { caseId: kase.id, action: `comment.${input.visibility}`, actor: actorLabel(input.actor), after: { comment_id: row.id, length: input.body.length }, at: now, requestId: meta.requestId });
+    await recomputeCaseSla(trx, ctx, kase.id, now);
     if (staffReply) await notifyReporters(trx, kase, { template: 'comment', key: String(event.id), vars: { note: input.body.trim() } }, now, trackingUrl(ctx, kase.ticket));
     return row.id;
   });

@@ -13,6 +13,7 @@ import { insertAttachmentRows, persistFiles } from '../attachments/store-attachm
 import type { AppContext, RequestMeta } from '../context.js';
 import { trackingUrl } from '../intake/submit-complaint.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
+import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
 import { applyEffects } from './transition-effects.js';
 import { actorReach } from './reach.js';
 
@@ -86,6 +87,7 @@ export async function transitionCase(ctx: AppContext, req: TransitionRequest, me
       at: now,
       requestId: meta.requestId,
     });
+    await recomputeCaseSla(trx, ctx, kase.id, now);
     if (decision.from !== decision.to || effects.notify) {
       await notifyReporters(trx, updated, { template: 'status', key: String(event.id), vars: { note: req.input.publicNote ?? null, reason: req.input.rejectReason ?? null, forwardedTo: req.input.forwardedTo ?? null } }, now, trackingUrl(ctx, updated.ticket));
     }

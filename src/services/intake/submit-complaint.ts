@@ -11,6 +11,7 @@ import { insertAttachmentRows, persistFiles, type StoredFile } from '../attachme
 import { prepareAttachment } from '../attachments/prepare-attachment.js';
 import type { AppContext, RequestMeta } from '../context.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
+import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
 import type { TriageAssessment } from '../triage/engine.js';
 import { findOrCreateReporter } from './reporter.js';
 import { deriveAccessCode, formatTicket, hashAccessCode, ticketPeriod } from './ticket.js';
@@ -159,6 +160,7 @@ async function createInTransaction(
     await trx.insertInto('assignments').values({ case_id: kase.id, agency_id: agencyId, kind: 'dispatch', assigned_at: now.toISOString(), assigned_by: 'system:routing', reason: 'routing table', ended_at: null, misrouted: 0 }).execute();
     await appendEvent(trx, { caseId: kase.id, action: 'case.dispatch', actor: 'system:routing', before: { status: 'menunggu', agency: null }, after: { status: 'disposisi', agency: agencyId }, at: now, requestId: meta.requestId });
   }
+  await recomputeCaseSla(trx, ctx, kase.id, now);
   await notifyReporters(trx, kase, { template: 'ack', key: 'ack', vars: { accessCode, emergency: triage.flags.includes('emergency') ? 1 : 0 } }, now, trackingUrl(ctx, kase.ticket));
   return { created: true, case: kase, accessCode, triage };
 }
