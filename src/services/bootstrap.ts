@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import { openDatabase } from '../store/db.js';
 import { FileStore } from '../store/files.js';
+import { GroupCommitter } from '../store/group-commit.js';
 import { migrateToLatest } from '../store/migrate.js';
 import type { AppContext } from './context.js';
 import { seedReferenceData } from './reference/seed-reference.js';
@@ -31,6 +32,7 @@ export async function bootstrap(config: Config, opts: BootOptions = {}): Promise
     log,
     clock: opts.clock ?? (() => new Date()),
     triage: opts.triage ?? tableOnlyTriage,
+    intakeCommits: new GroupCommitter(database),
     secret: await serverSecret(database),
   };
   await seedReferenceData(ctx);

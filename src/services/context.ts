@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Database } from '../store/db.js';
 import type { FileStore } from '../store/files.js';
+import type { GroupCommitter } from '../store/group-commit.js';
 import type { TriageEngine } from './triage/engine.js';
 
 /**
@@ -15,6 +16,8 @@ export interface AppContext {
   log: Logger;
   clock: () => Date;
   triage: TriageEngine;
+  /** Batches concurrent intakes into one commit on SQLite (see group-commit.ts). */
+  intakeCommits: GroupCommitter;
   /** Server secret (generated at first start, kept in the settings table) for derived codes. */
   secret: Buffer;
 }

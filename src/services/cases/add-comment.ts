@@ -1,5 +1,5 @@
 import { actorLabel, type Actor } from '../../domain/case/roles.js';
-import { canChange } from '../../domain/case/scope.js';
+import { canChange, canRead } from '../../domain/case/scope.js';
 import { forbidden } from '../../domain/errors.js';
 import { findCaseById } from '../../store/case.repository.js';
 import { lockCaseRow } from '../../store/dialect.js';
@@ -30,7 +30,11 @@ export async function addCaseComment(ctx: AppContext, input: AddCommentInput, me
     await lockCaseRow(trx, ctx.database.dialect, found.id);
     const kase = (await findCaseById(trx, found.id))!;
     if (input.actor.kind === 'user' || input.actor.kind === 'partner') {
-      if (!canChange(input.actor, { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id }, await actorReach(trx, input.actor))) throw forbidden('laporan di luar wewenang Anda');
+      const facts = { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id };
+      const reach = await actorReach(trx, input.actor);
+      // A partner may add public updates (Open311 servicerequestupdates) to the cases it submitted, nothing else.
+      const allowed = input.actor.kind === 'partner' ? input.visibility === 'public' && canRead(input.actor, facts, reach) : canChange(input.actor, facts, reach);
+      if (!allowed) throw forbidden('laporan di luar wewenang Anda');
     }
     const now = ctx.clock();
     const row = await trx

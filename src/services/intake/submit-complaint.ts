@@ -6,7 +6,7 @@ import { toSearchText } from '../../domain/triage/text/index.js';
 import { findCaseById, findInboundMessage, insertCase, nextTicketSequence, type CaseRow } from '../../store/case.repository.js';
 import { appendEvent } from '../../store/event.repository.js';
 import { findArea, findCategory, rulesForCategory } from '../../store/reference.repository.js';
-import { inTransaction, isUniqueViolation, type Trx } from '../../store/transaction.js';
+import { isUniqueViolation, type Trx } from '../../store/transaction.js';
 import { insertAttachmentRows, persistFiles, type StoredFile } from '../attachments/store-attachments.js';
 import { prepareAttachment } from '../attachments/prepare-attachment.js';
 import type { AppContext, RequestMeta } from '../context.js';
@@ -44,7 +44,7 @@ export async function submitComplaint(ctx: AppContext, complaint: NormalizedComp
   const stored = await persistFiles(ctx.files, prepared);
 
   try {
-    return await inTransaction(ctx.database, (trx) => createInTransaction(ctx, trx, complaint, location, assessment, stored, meta));
+    return await ctx.intakeCommits.run((trx) => createInTransaction(ctx, trx, complaint, location, assessment, stored, meta));
   } catch (err) {
     // Two deliveries of the same message raced: the loser returns the winner's case.
     if (isUniqueViolation(err, 'inbound_messages_idem')) {

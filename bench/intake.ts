@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type autocannon from 'autocannon';
+import { fmt, load, startProcess, stopProcess } from './support.js';
+
+/**
+ * Intake throughput: the real server (SQLite, WAL, synchronous=FULL: every 201 is on disk) taking web-form
+ * complaints over HTTP, against a bare fastify hello-world on the same machine in the same run.
+ * Goal (issue 2): ratio ≥ 0.30 with p99 ≤ 25 ms at 10 connections.
+ */
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cepat-bench-'));
+
+const TEXTS = [
+  'Jalan berlubang besar di depan sekolah, mohon segera diperbaiki',
+  'Sampah menumpuk di pinggir kali sudah tiga hari tidak diangkut',
+  'Lampu penerangan jalan mati sepanjang gang, rawan kejahatan',
+  'Saluran air mampet, kalau hujan langsung banjir sampai ke rumah warga',
+  'Parkir liar di trotoar membuat pejalan kaki turun ke jalan',
+];
+const CATEGORIES = ['jalan-rusak', 'sampah', 'pju-mati', 'saluran-tersumbat', 'parkir-liar'];
+const AREAS = ['31.71.01.1001', '31.72.01.1001', '31.73.01.1001', '31.74.01.1001', '31.75.01.1001'];
+
+async function main() {
+  console.log(`Intake benchmark: ${connections} connections, ${duration} s each, ${os.cpus().length} cores, data dir ${dataDir}`);
+  const hello = await startProcess(process.execPath, ['--import', 'tsx', 'bench/hello-server.ts'], { PORT: '0' }, /listening (\d+)/);
+  await load({ url: `http://127.0.0.1:${hello.port}/`, duration: 2, connections });
+  const base = await load({ url: `http://127.0.0.1:${hello.port}/`, duration, connections });
+  await stopProcess(hello.child);
+
+  const cepat = await startProcess(
+    process.execPath,
+    ['bin/cepat.mjs', 'serve'],
+    { PORT: '0', HOST: '127.0.0.1', CEPAT_DATA_DIR: dataDir, CEPAT_ADMIN_PASSWORD: 'bench-password-1', CEPAT_LOG_LEVEL: 'warn', CEPAT_WORKERS: 'off', DATABASE_URL: '' },
+    /listening on http:\/\/[^:]+:(\d+)/,
+  );
+  let n = 0;
+  const body = () => {
+    const i = n++;
+    return JSON.stringify({ text: `${TEXTS[i % 5]} (laporan ${i})`, category: CATEGORIES[i % 5], location: { area_code: AREAS[(i >> 2) % 5] }, reporter: { email: `warga${i % 1000}@example.id` } });
+  };
+  const url = `http://127.0.0.1:${cepat.port}/api/complaints`;
+  const req: autocannon.Request = { method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: body() }) };
+  await load({ url, duration: 2, connections, requests: [req] });
+  const real = await load({ url, duration, connections, requests: [req] });
+  await stopProcess(cepat.child);
+
+  const ratio = real.rps / base.rps;
+  console.log(`hello-world (baseline) ${fmt(base)}`);
+  console.log(`cepat intake           ${fmt(real)}`);
+  console.log(`ratio intake/baseline  ${ratio.toFixed(3)}   goal ≥ 0.30 with p99 ≤ 25 ms: ${ratio >= 0.3 && real.p99 <= 25 ? 'MET' : 'NOT MET'}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+await main();
