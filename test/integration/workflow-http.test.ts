@@ -113,6 +113,25 @@ describe(`case workflow over HTTP (${TEST_DIALECT})`, () => {
     expect((await act(admin, c.ticket, 'start')).statusCode).toBe(409);
   });
 
+  it('a triage officer structures an unstructured case, which records the correction, then dispatches it', async () => {
+    const triage = await t.loginAs('triage_operator');
+    const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: { text: 'Tolong, got depan rumah mampet dan bau' } });
+    const { ticket } = res.json();
+    expect(res.json().status).toBe('menunggu');
+    expect((await t.app.inject({ url: `/api/cases/${ticket}/routing`, headers: triage })).json()).toEqual({ agency: null, reason: 'no_category' });
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/cases/${ticket}`, headers: triage, payload: { category: 'saluran-tersumbat', area: '31.73.01.1001' } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ category: 'saluran-tersumbat', area: '31.73.01.1001', status: 'menunggu' });
+    const suggestion = (await t.app.inject({ url: `/api/cases/${ticket}/routing`, headers: triage })).json();
+    expect(suggestion).toEqual({ agency: 'sudin-sda-31.73', reason: 'routing_table' });
+    const sent = await act(triage, ticket, 'dispatch', { target_agency: suggestion.agency });
+    expect(sent.json()).toMatchObject({ status: 'disposisi', agency: 'sudin-sda-31.73' });
+    const detail = (await t.app.inject({ url: `/api/cases/${ticket}`, headers: admin })).json();
+    expect(detail.timeline.find((e: { action: string }) => e.action === 'case.recategorized').after).toMatchObject({ category_code: 'saluran-tersumbat' });
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/cases/${ticket}`, headers: triage, payload: { category: 'nope' } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/cases/${ticket}`, headers: sudinJaksel, payload: { priority: 'tinggi' } })).statusCode).toBe(403);
+  });
+
   it('searches with Indonesian stemming and pages with a cursor', async () => {
     await submit({ text: 'Ada lubang besar yang berbahaya' });
     const found = (await t.app.inject({ url: '/api/cases?q=berlubang&limit=2', headers: admin })).json();

@@ -1,17 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { areaAncestry, resolveAgency } from '../../../domain/routing/route.js';
+import { rulesForCategory } from '../../../store/reference.repository.js';
 import { ACTION_NAMES, type ActionInput, type ActionName } from '../../../domain/case/workflow.js';
 import type { AttachmentInput } from '../../../domain/intake/normalized-complaint.js';
 import { addCaseComment } from '../../../services/cases/add-comment.js';
 import { getCaseDetail } from '../../../services/cases/get-case.js';
 import { listCases } from '../../../services/cases/list-cases.js';
 import { transitionCase } from '../../../services/cases/transition-case.js';
+import { updateCaseDetails } from '../../../services/cases/update-case-details.js';
 import type { AppContext } from '../../../services/context.js';
 import { requireStaff, requireStaffOrPartner } from '../../auth.js';
 import { readMultipart } from '../../multipart.js';
 import { assertValid } from '../../validate.js';
 import { presentCase } from './present.js';
 import { presentDetail } from './present-detail.js';
-import { actionBodySchema, listQuerySchema } from './schema.js';
+import { actionBodySchema, detailsPatchSchema, listQuerySchema } from './schema.js';
 
 const csv = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
@@ -68,6 +71,33 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       };
       const res = await transitionCase(ctx, { caseRef: ref, action, input, actor: request.actor!, attachments: files }, { requestId: request.id });
       return presentCase(res.case, request.actor);
+    },
+  );
+
+  app.get('/api/cases/:ref/routing', { schema: { tags: ['cases'], summary: 'The agency the routing table names for this case (for dispatch)' }, preHandler: requireStaff() }, async (request) => {
+    const { ref } = request.params as { ref: string };
+    const detail = await getCaseDetail(ctx, request.actor!, ref);
+    const c = detail.case;
+    if (!c.category_code) return { agency: null, reason: 'no_category' };
+    const agency = resolveAgency(await rulesForCategory(ctx.database.db, c.category_code, areaAncestry(c.area_code)), c.category_code, c.area_code);
+    return { agency, reason: agency ? 'routing_table' : 'no_rule_for_place' };
+  });
+
+  app.patch(
+    '/api/cases/:ref',
+    { schema: { tags: ['cases'], summary: 'Structure or correct a case: category, place, priority, title', body: detailsPatchSchema }, preHandler: requireStaff() },
+    async (request) => {
+      const { ref } = request.params as { ref: string };
+      const b = request.body as Record<string, never>;
+      const loc = b.location as { lat?: number; lng?: number } | null | undefined;
+      const updated = await updateCaseDetails(
+        ctx,
+        ref,
+        { categoryCode: b.category, areaCode: b.area, address: b.address, priority: b.priority, title: b.title, ...(loc === null ? { lat: null, lng: null } : loc ? { lat: loc.lat, lng: loc.lng } : {}) },
+        request.actor!,
+        { requestId: request.id },
+      );
+      return presentCase(updated, request.actor);
     },
   );
 

@@ -29,3 +29,22 @@ export const actionBodySchema = {
     target_case: { type: 'integer', minimum: 1 },
   },
 } as const;
+
+export const detailsPatchSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    category: { type: 'string', maxLength: 60 },
+    area: { type: 'string', pattern: '^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$' },
+    location: {
+      type: ['object', 'null'],
+      required: ['lat', 'lng'],
+      additionalProperties: false,
+      properties: { lat: { type: 'number', minimum: -90, maximum: 90 }, lng: { type: 'number', minimum: -180, maximum: 180 } },
+    },
+    address: { type: ['string', 'null'], maxLength: 500 },
+    priority: { type: 'string', enum: ['normal', 'tinggi', 'darurat'] },
+    title: { type: ['string', 'null'], maxLength: 200 },
+  },
+} as const;
