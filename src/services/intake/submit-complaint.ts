@@ -94,8 +94,8 @@ async function createInTransaction(
     throw new DomainError('unknown_area', `Wilayah '${areaCode}' tidak dikenal`, `Unknown area '${areaCode}'`, [{ field: 'areaCode', message: 'unknown' }]);
   }
   const reporterId = await findOrCreateReporter(trx, c.reporter, now);
-  const seq = await nextTicketSequence(trx, ticketPeriod(now, ctx.config.timezone));
-  const ticket = formatTicket(ctx.config.ticketPrefix, ticketPeriod(now, ctx.config.timezone), seq);
+  const period = ticketPeriod(now, ctx.config.timezone);
+  const ticket = formatTicket(ctx.config.ticketPrefix, period, await nextTicketSequence(trx, period));
   const accessCode = deriveAccessCode(ctx.secret, ticket);
   // Route only on a category the citizen/officer chose or the model is confident about, and a known place.
   const agencyId = category && triage.confident ? resolveAgency(await rulesForCategory(trx, category.code, areaAncestry(areaCode)), category.code, areaCode) : null;
