@@ -7,6 +7,7 @@ import { complaintRoutes } from './complaints/routes.js';
 import { healthRoutes } from './health.js';
 import { open311Routes } from './open311/routes.js';
 import { trackRoutes } from './track/routes.js';
+import { webUiRoutes } from './web-ui.js';
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await healthRoutes(app, ctx);
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await caseRoutes(app, ctx);
   await catalogRoutes(app, ctx);
   await open311Routes(app, ctx);
+  await webUiRoutes(app, ctx);
 }

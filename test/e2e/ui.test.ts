@@ -1,0 +1,240 @@
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../src/services/users/manage-users.js';
+import { jpeg } from '../support/images.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { CHROMIUM, ensureWebBuilt, skipReason } from './web-build.js';
+
+/**
+ * The web UI in a real browser against an in-process server on SQLite: a citizen files a complaint with a
+ * photo (double-clicking "send"), an officer finds it, structures and dispatches it, and the citizen tracks
+ * it with the access code. Screenshots go to /tmp/cepat-ui-*.png for a human look.
+ */
+const reason = skipReason();
+if (reason) console.warn(`[e2e/ui] skipped: ${reason}`);
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/cepat-ui-${name}.png`, fullPage: true });
+
+// playwright-core has no test matchers: poll the page with vitest's expect instead.
+const POLL = { timeout: 10_000, interval: 100 };
+const textOf = (l: Locator) => expect.poll(() => l.first().innerText({ timeout: 1_000 }).catch(() => ''), POLL);
+const countOf = (l: Locator) => expect.poll(() => l.count(), POLL);
+const shown = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 10_000 });
+
+// A shared two-core machine can make one browser step slow: each test gets 45 s (the file runs in ~20–40 s).
+describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let ticket = '';
+  let code = '';
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    // The browser drops cookies that expired by its own clock: the server's clock must be the real one here.
+    t = await createTestApp({ now: new Date().toISOString() });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  /** A page with a short action timeout, so a broken step fails with its own message within the test's time. */
+  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    page.setDefaultTimeout(8_000);
+    return page;
+  }
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a citizen files a complaint with a photo on a phone and gets one ticket, even after a double click', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Sampaikan laporan Anda');
+    await page.getByLabel('Isi laporan').fill('Jalan berlubang besar di depan SDN 01, sudah dua minggu dan membahayakan pengendara motor.');
+    await page.getByLabel('Alamat atau patokan').fill('Jl. Kebon Sirih No. 10, depan SDN 01');
+    await page.getByLabel('Foto (opsional)').setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
+    await countOf(page.locator('.photo-list li')).toBe(1);
+    await page.getByLabel('Nama', { exact: true }).fill('Budi Santoso');
+    await page.getByLabel('E-mail').fill('budi@example.id');
+    await shot(page, 'citizen-form');
+
+    await page.getByRole('button', { name: 'Kirim laporan' }).dblclick();
+    const ticketEl = page.getByTestId('receipt-ticket');
+    await ticketEl.waitFor();
+    ticket = (await ticketEl.textContent())!.trim();
+    code = (await page.getByTestId('receipt-code').textContent())!.trim();
+    expect(ticket).toMatch(/^JKT-\d{4}-\d{6}$/);
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Laporan Anda sudah kami terima');
+    await shot(page, 'citizen-receipt');
+
+    const db = t.ctx.database.db;
+    const cases = await db.selectFrom('cases').select(['id', 'ticket', 'channel', 'status']).execute();
+    expect(cases).toHaveLength(1); // the double click made one case
+    expect(cases[0]).toMatchObject({ ticket, channel: 'web', status: 'menunggu' });
+    const files = await db.selectFrom('attachments').select(['content_type', 'role']).where('case_id', '=', cases[0].id).execute();
+    expect(files).toEqual([{ content_type: 'image/jpeg', role: 'evidence' }]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an officer logs in, finds the case in the queue, structures it and dispatches it to the suggested agency', async () => {
+    await addUser(t.ctx, { username: 'siti', password: 'rahasia-123', role: 'triage_operator' });
+    const page = await newPage({ width: 1280, height: 900 });
+    await page.goto(`${base}/petugas`);
+    await page.getByLabel('Nama pengguna').fill('siti');
+    await page.getByLabel('Kata sandi').fill('salah-sandi');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await textOf(page.getByRole('alert')).toContain('salah');
+    await page.getByLabel('Kata sandi').fill('rahasia-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Antrean laporan');
+    expect((await page.context().cookies()).map((c) => c.name)).toContain('cepat_session');
+
+    await page.getByLabel('Cari').fill(ticket);
+    await page.getByLabel('Status').selectOption({ label: 'Menunggu' });
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await expect.poll(() => page.url(), POLL).toMatch(/\/petugas\?status=menunggu&q=JKT-/);
+    const row = page.getByRole('row').filter({ hasText: ticket });
+    await countOf(row).toBe(1);
+    await shot(page, 'officer-queue');
+    await row.getByRole('link', { name: ticket }).click();
+
+    await textOf(page.getByRole('heading', { level: 1 })).toContain(ticket);
+    await shown(page.getByText('Budi Santoso'));
+    await countOf(page.locator('.thumbs img')).toBe(1);
+    const structure = page.locator('section', { has: page.getByRole('heading', { name: 'Strukturkan laporan' }) });
+    await structure.getByLabel('Kategori').selectOption('jalan-rusak');
+    await structure.getByLabel('Kota / kabupaten').selectOption('31.71');
+    await structure.getByLabel('Kecamatan').selectOption('31.71.06');
+    await structure.getByLabel('Kelurahan').selectOption({ index: 1 });
+    await structure.getByLabel('Prioritas').selectOption('tinggi');
+    await structure.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await shown(structure.getByText('Perubahan disimpan.'));
+    const suggestion = page.getByTestId('routing-suggestion');
+    await shown(suggestion);
+    const suggested = (await suggestion.locator('strong').textContent())!.trim();
+
+    const actions = page.locator('section', { has: page.getByRole('heading', { name: 'Tindakan' }) });
+    await actions.getByRole('button', { name: 'Disposisi', exact: true }).click();
+    // The routing table's agency is preselected.
+    await expect.poll(() => actions.getByLabel('Instansi tujuan').inputValue(), POLL).not.toBe('');
+    await actions.getByLabel('Pesan untuk pelapor (opsional)').fill('Laporan diteruskan ke Suku Dinas Bina Marga untuk diperbaiki.');
+    await actions.locator('form').getByRole('button', { name: 'Disposisi' }).click();
+    await shown(actions.getByText('Tindakan "Disposisi" berhasil.'));
+    await textOf(page.getByRole('heading', { level: 1 })).toContain('Disposisi');
+    await shot(page, 'officer-case');
+
+    const kase = await t.ctx.database.db.selectFrom('cases').select(['status', 'category_code', 'area_code', 'agency_id', 'priority']).where('ticket', '=', ticket).executeTakeFirstOrThrow();
+    expect(kase).toMatchObject({ status: 'disposisi', category_code: 'jalan-rusak', priority: 'tinggi' });
+    expect(kase.area_code).toMatch(/^31\.71\.06\.\d{4}$/);
+    const agency = await t.ctx.database.db.selectFrom('agencies').select('name').where('id', '=', kase.agency_id!).executeTakeFirstOrThrow();
+    expect(agency.name).toBe(suggested);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'officer-case-phone');
+    await page.context().close();
+  });
+
+  it('a resend after a lost answer lands on the same case (client idempotency key)', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${base}/`);
+    await page.getByLabel('Isi laporan').fill('Lampu PJU di gang Kelinci mati sejak tiga hari.');
+    // The server receives and commits the first attempt, but the browser never sees the answer.
+    let lost = 0;
+    await page.route('**/api/complaints', async (route) => {
+      await route.fetch();
+      lost++;
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await textOf(page.getByRole('alert')).toContain('Tidak ada sambungan ke server');
+    expect(lost).toBe(1);
+    await page.unroute('**/api/complaints');
+    await page.getByRole('button', { name: 'Kirim ulang' }).click();
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Laporan ini sudah kami terima sebelumnya');
+    const again = (await page.getByTestId('receipt-ticket').textContent())!.trim();
+    const rows = await t.ctx.database.db.selectFrom('cases').select('ticket').where('description', 'like', 'Lampu PJU di gang Kelinci%').execute();
+    expect(rows.map((r) => r.ticket)).toEqual([again]);
+    await page.context().close();
+  });
+
+  it('the citizen tracks the case with the access code, adds information and reads it in English', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${base}/lacak/${ticket}`);
+    await textOf(page.locator('.badge.status-disposisi')).toBe('Disposisi');
+    await countOf(page.getByRole('heading', { name: 'Tanggapi laporan Anda' })).toBe(0);
+    await page.getByLabel('Kode akses').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Buka dengan kode akses' }).click();
+    await shown(page.getByText('Anda membuka laporan ini sebagai pelapor.'));
+    await shown(page.getByText('Laporan diteruskan ke Suku Dinas Bina Marga untuk diperbaiki.'));
+    await page.getByLabel('Informasi tambahan').fill('Lubangnya makin lebar setelah hujan semalam.');
+    await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+    await shown(page.getByText('Informasi Anda sudah terkirim.'));
+    await textOf(page.locator('.message-pelapor')).toContain('Lubangnya makin lebar');
+    await shot(page, 'citizen-track');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang'), POLL).toBe('en');
+    await textOf(page.locator('.badge.status-disposisi')).toBe('Dispatched');
+    await shown(page.getByRole('heading', { name: 'Respond to your report' }));
+    await shot(page, 'citizen-track-en');
+
+    const wrong = await newPage({ width: 390, height: 844 });
+    await wrong.goto(`${base}/lacak/${ticket}`);
+    await wrong.getByLabel('Kode akses').fill('ZZZZZZ');
+    await wrong.getByRole('button', { name: 'Buka dengan kode akses' }).click();
+    await textOf(wrong.getByRole('alert')).toContain('kode akses salah');
+    await wrong.context().close();
+    await page.context().close();
+  });
+
+  it('the agency officer starts and resolves it with an "after" photo; the citizen rates and confirms', async () => {
+    const kase = await t.ctx.database.db.selectFrom('cases').select(['agency_id']).where('ticket', '=', ticket).executeTakeFirstOrThrow();
+    await addUser(t.ctx, { username: 'joko', password: 'rahasia-456', role: 'agency_officer', agencyId: kase.agency_id! });
+    const officer = await newPage({ width: 1280, height: 900 });
+    await officer.goto(`${base}/petugas/kasus/${ticket}`);
+    await officer.getByLabel('Nama pengguna').fill('joko');
+    await officer.getByLabel('Kata sandi').fill('rahasia-456');
+    await officer.getByRole('button', { name: 'Masuk' }).click();
+    const actions = officer.locator('section', { has: officer.getByRole('heading', { name: 'Tindakan' }) });
+    await actions.getByRole('button', { name: 'Mulai proses' }).click();
+    await actions.locator('form').getByRole('button', { name: 'Mulai proses' }).click();
+    await textOf(officer.getByRole('heading', { level: 1 })).toContain('Proses');
+    await actions.getByRole('button', { name: 'Selesaikan' }).click();
+    await actions.locator('form').getByRole('button', { name: 'Selesaikan' }).click();
+    await textOf(actions.locator('.field-error')).toBe('Wajib diisi.'); // the note, and the photo this category requires
+    await actions.getByLabel('Catatan tindak lanjut').fill('Lubang sudah ditambal dan diaspal ulang.');
+    await actions.getByLabel('Foto sesudah penanganan').setInputFiles({ name: 'sesudah.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
+    await actions.locator('form').getByRole('button', { name: 'Selesaikan' }).click();
+    await textOf(officer.getByRole('heading', { level: 1 })).toContain('Selesai');
+    await countOf(officer.locator('.thumbs img')).toBe(2);
+    await officer.context().close();
+
+    const citizen = await newPage({ width: 390, height: 844 });
+    await citizen.goto(`${base}/lacak/${ticket}`);
+    await citizen.getByLabel('Kode akses').fill(code);
+    await citizen.getByRole('button', { name: 'Buka dengan kode akses' }).click();
+    await shown(citizen.getByText('Lubang sudah ditambal dan diaspal ulang.'));
+    await citizen.locator('label.star', { hasText: '4 dari 5' }).click(); // the fourth star
+    expect(await citizen.getByRole('radio', { name: '4 dari 5' }).isChecked()).toBe(true);
+    await citizen.getByLabel('Komentar (opsional)').fill('Cepat, terima kasih.');
+    await citizen.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await shown(citizen.getByText('Terima kasih atas penilaian Anda.'));
+    await citizen.getByRole('button', { name: 'Ya, sudah selesai' }).click();
+    await textOf(citizen.locator('.badge.status-ditutup')).toBe('Ditutup');
+    await shot(citizen, 'citizen-closed');
+    const rating = await t.ctx.database.db.selectFrom('ratings').innerJoin('cases', 'cases.id', 'ratings.case_id').select(['score', 'comment', 'status']).where('ticket', '=', ticket).executeTakeFirstOrThrow();
+    expect(rating).toEqual({ score: 4, comment: 'Cepat, terima kasih.', status: 'ditutup' });
+    await citizen.context().close();
+  });
+});
