@@ -26,6 +26,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'auth', description: 'Login and sessions' },
         { name: 'open311', description: 'Open311 GeoReport v2' },
         { name: 'webhooks', description: 'Channel webhooks' },
+        { name: 'walkin', description: 'Walk-in posts and officer-assisted intake' },
+        { name: 'reports', description: 'SLA performance and TKD reports' },
       ],
     },
   });

@@ -38,6 +38,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   app.addHook('preHandler', async (request) => {
+    // Providers authenticate webhooks by signature; an Authorization header they add for their own reasons
+    // must not be read as a Cepat session or API key.
+    if (request.url.startsWith('/webhooks/')) return;
     await resolveActor(ctx, request);
   });
   await registerRoutes(app, ctx);

@@ -1,17 +1,36 @@
 import type { AppContext } from '../services/context.js';
+import { emailSenderFor, startEmailIntake } from './email/start-email.js';
+import { STAFF_EMAIL_KIND, staffEmailSender } from '../services/sla/escalation-mail.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { buildSenders } from './senders.js';
+import { channelsOf } from '../channels/config/channel-registry.js';
+import { startPartnerPoller } from './partner-poller.js';
+import { SlaScanner } from './sla-scanner.js';
 
 export interface Workers {
   stop(): Promise<void>;
 }
 
-/** Background jobs of a server process: the outbox (and, as they land, the SLA scanner and pollers). */
+/** Background jobs of a server process: the outbox, the SLA scanner, the e-mail intake (SMTP listener, IMAP poller) and the partner poller. */
 export async function startWorkers(ctx: AppContext): Promise<Workers> {
-  const outbox = new OutboxWorker({ database: ctx.database, senders: buildSenders(ctx.config, ctx.log), log: ctx.log.child({ cat: 'outbox' }), clock: ctx.clock });
+  const citizenEmail = emailSenderFor(ctx);
+  const senders = buildSenders(
+    ctx.config,
+    ctx.log,
+    { [STAFF_EMAIL_KIND]: staffEmailSender(ctx.config, ctx.log), ...(citizenEmail ? { email: citizenEmail } : {}) },
+    { database: ctx.database, channels: channelsOf(ctx), clock: ctx.clock },
+  );
+  const outbox = new OutboxWorker({ database: ctx.database, senders, log: ctx.log.child({ cat: 'outbox' }), clock: ctx.clock });
   outbox.start(1000);
+  const scanner = new SlaScanner({ ctx, log: ctx.log.child({ cat: 'sla' }) });
+  scanner.start(60_000);
+  const email = await startEmailIntake(ctx);
+  const channelJobs = startPartnerPoller(ctx);
   return {
     async stop() {
+      await scanner.stop();
+      await email.stop();
+      await channelJobs.stop();
       await outbox.stop();
     },
   };

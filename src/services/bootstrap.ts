@@ -9,6 +9,7 @@ import { GroupCommitter } from '../store/group-commit.js';
 import { migrateToLatest } from '../store/migrate.js';
 import type { AppContext } from './context.js';
 import { seedReferenceData } from './reference/seed-reference.js';
+import { seedWalkinPosts } from './walkin/posts.js';
 import { tableOnlyTriage, type TriageEngine } from './triage/engine.js';
 import { ensureFirstAdmin } from './users/manage-users.js';
 
@@ -36,6 +37,7 @@ export async function bootstrap(config: Config, opts: BootOptions = {}): Promise
     secret: await serverSecret(database),
   };
   await seedReferenceData(ctx);
+  await seedWalkinPosts(ctx);
   const admin = await ensureFirstAdmin(ctx);
   if (admin.created) opts.onAdminCreated?.('admin', admin.generatedPassword);
   return ctx;

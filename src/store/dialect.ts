@@ -56,3 +56,8 @@ export function caseSearchCondition(dialect: DialectName, terms: string[]): Expr
 export async function lockCaseRow(db: Kysely<any>, dialect: DialectName, caseId: number): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT id FROM cases WHERE id = ${caseId} FOR UPDATE`.execute(db);
 }
+
+/** Type for 64-bit integers (durations in ms): PostgreSQL's integer is 32-bit, SQLite's is always 64-bit. */
+export function bigIntType(dialect: DialectName): ColumnDataType {
+  return dialect === 'postgres' ? 'bigint' : 'integer';
+}

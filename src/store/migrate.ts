@@ -1,11 +1,17 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './db.js';
 import { initial } from './migrations/20261128000000-initial.js';
+import { slaReports } from './migrations/20261128010000-sla-reports.js';
+import { channels } from './migrations/20261128020000-channels.js';
+import { walkinEmail } from './migrations/20261128030000-walkin-email.js';
 
 /** Migrations in order, named by timestamp. Each file is frozen once released. */
 function migrations(dialect: Database['dialect']): Record<string, Migration> {
   return {
     '20261128000000-initial': initial(dialect),
+    '20261128010000-sla-reports': slaReports(dialect),
+    '20261128020000-channels': channels(dialect),
+    '20261128030000-walkin-email': walkinEmail(dialect),
   };
 }
 

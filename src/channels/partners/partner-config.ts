@@ -42,6 +42,28 @@ const requestSchema = z.object({
   body: z.record(path, z.string()),
   auth: authSchema.optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  /** Where their answer holds the id they gave the forwarded report (recorded in the case's audit trail). */
+  responseIdPath: path.optional(),
+});
+
+/**
+ * Polling their API for new reports, for partners that cannot call a webhook. `url` is a template over
+ * `{baseUrl}`, `{since}` (ISO time of the last successful poll, minus `overlapSeconds`: reports are idempotent
+ * by id, so overlap costs nothing and covers clock skew) and `{cursor}` (their next-page token).
+ */
+const pollSchema = z.object({
+  url: z.string().min(1),
+  intervalSeconds: z.number().int().min(10).default(300),
+  /** Where the reports are in their answer; default: `inbound.itemsPath`, else the answer is the array. */
+  itemsPath: path.optional(),
+  /** Where their answer says the token for the next page; absent or empty: last page. */
+  nextCursorPath: path.optional(),
+  maxPages: z.number().int().min(1).max(100).default(10),
+  overlapSeconds: z.number().int().min(0).default(300),
+  /** Where to start on the very first poll, as a look-back from now. */
+  initialLookbackHours: z.number().min(0).default(24),
+  auth: authSchema.optional(),
+  headers: z.record(z.string(), z.string()).optional(),
 });
 
 export const REPORT_TYPES = ['pengaduan', 'aspirasi', 'permintaan_informasi', 'wbs'] as const;
@@ -97,10 +119,17 @@ export const partnerConfigSchema = z.object({
   statusUpdate: requestSchema.optional(),
   /** Forwarding a case to them (LAPOR!: cases rejected as *bukan wewenang*). */
   forward: requestSchema.optional(),
+  poll: pollSchema.optional(),
+  /**
+   * Hosts their photo URLs may be downloaded from (`*.example.id` matches subdomains). Empty: any host, since
+   * their payloads are signed; set it to narrow what a compromised partner could make us fetch.
+   */
+  mediaHosts: z.array(z.string().min(1)).default([]),
 });
 
 export type PartnerConfig = z.infer<typeof partnerConfigSchema>;
 export type PartnerRequestSpec = z.infer<typeof requestSchema>;
+export type PartnerPollSpec = z.infer<typeof pollSchema>;
 export type PartnerAuth = z.infer<typeof authSchema>;
 export type PartnerHmac = z.infer<typeof hmacSchema>;
 export type PartnerConfigInput = z.input<typeof partnerConfigSchema>;

@@ -64,20 +64,21 @@ export function mapPartnerReport(config: PartnerConfig, report: unknown, options
   if (theirCategory) attributes.partnerCategory = theirCategory;
 
   const replyContext: Record<string, string> = { partnerId: config.id, partnerExternalId: externalId! };
+  if (text(f.reporterUserId)) replyContext.partnerUserId = text(f.reporterUserId)!;
   const photos = f.photoUrls ? getPath(report, f.photoUrls) : undefined;
   const photoUrls = (Array.isArray(photos) ? photos : photos !== undefined ? [photos] : []).map(asText).filter((u): u is string => !!u && /^https?:\/\//.test(u));
   if (photoUrls.length) replyContext.photoUrls = photoUrls.join(' ');
 
   return {
     channel: config.channel,
-    externalId: externalId!,
+    externalId: partnerExternalId(config, externalId!),
     receivedAt: (f.receivedAt && parseLooseTime(getPath(report, f.receivedAt), config.inbound.naiveTimeOffset)) || options.now,
     rawPayload: report,
     text: body!,
     title: text(f.title),
     categoryCode: theirCategory ? config.categoryMap[theirCategory] : undefined,
     location,
-    reporter: reporterOf(config, report),
+    reporter: reporterOf(config, report, externalId!),
     replyContext,
     partnerId: config.id,
     attributes: Object.keys(attributes).length ? attributes : undefined,
@@ -86,22 +87,43 @@ export function mapPartnerReport(config: PartnerConfig, report: unknown, options
 }
 
 /**
- * The partner's own user id comes first: answers to their users go back through the partner (status
- * updates), and their app shows them. Phone and e-mail are kept as extra contacts.
+ * Their report ids are unique per partner, not across partners: on the generic `partner` channel (several
+ * organisations) the id is prefixed with the partner id so two partners' report 101 never collide. A named
+ * system on its own channel (lapor, qlue, jaki) keeps its id as is.
  */
-function reporterOf(config: PartnerConfig, report: unknown): ReporterInput {
+export function partnerExternalId(config: Pick<PartnerConfig, 'id' | 'channel'>, theirId: string): string {
+  return config.id === config.channel ? theirId : `${config.id}:${theirId}`;
+}
+
+/** `partner_user` contact value: the report in their system, `<partner id>:<their report id>`. */
+export function partnerReportAddress(partnerId: string, theirReportId: string): string {
+  return `${partnerId}:${theirReportId}`;
+}
+
+/** The inverse of partnerReportAddress (partner ids never contain ':'; report ids may). */
+export function parsePartnerReportAddress(value: string): { partnerId: string; reportId: string } | undefined {
+  const at = value.indexOf(':');
+  if (at <= 0 || at === value.length - 1) return undefined;
+  return { partnerId: value.slice(0, at), reportId: value.slice(at + 1) };
+}
+
+/**
+ * The reporter is answered *through the partner*: their primary contact is the report in the partner's system
+ * (`partner_user` = `<partner>:<report id>`), so every notification about the case becomes a status update on
+ * that report, for anonymous reporters too, and follows the reporter if the case is merged. Phone and e-mail
+ * are kept as extra contacts for officers. (The partner's user id is not an address we can send to; it stays
+ * in the raw payload and the reply context.)
+ */
+function reporterOf(config: PartnerConfig, report: unknown, theirReportId: string): ReporterInput {
   const f = config.fields;
   const text = (p?: string) => (p ? asText(getPath(report, p)) : undefined);
-  const contacts: { kind: ContactKind; value: string }[] = [];
-  const userId = text(f.reporterUserId);
-  if (userId) contacts.push({ kind: 'partner_user', value: `${config.id}:${userId}` });
+  const extra: { kind: ContactKind; value: string }[] = [];
   const phoneText = text(f.reporterPhone);
   const phone = phoneText ? tryNormalizeIndonesianMsisdn(phoneText) : undefined;
-  if (phone) contacts.push({ kind: 'phone', value: phone });
+  if (phone) extra.push({ kind: 'phone', value: phone });
   const email = text(f.reporterEmail)?.toLowerCase();
-  if (email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) contacts.push({ kind: 'email', value: email });
-  const [primary, ...extra] = contacts;
-  const reporter: ReporterInput = primary ? { contactKind: primary.kind, contactValue: primary.value } : { contactKind: 'none' };
+  if (email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) extra.push({ kind: 'email', value: email });
+  const reporter: ReporterInput = { contactKind: 'partner_user', contactValue: partnerReportAddress(config.id, theirReportId) };
   const name = text(f.reporterName);
   if (name) reporter.name = name;
   if (extra.length) reporter.extraContacts = extra;

@@ -80,14 +80,14 @@ describe('LAPOR! inbound', () => {
       reporter: {
         name: 'Sari',
         contactKind: 'partner_user',
-        contactValue: 'lapor:u-99',
+        contactValue: 'lapor:4815162342',
         extraContacts: [
           { kind: 'phone', value: '6281234567890' },
           { kind: 'email', value: 'sari@contoh.co.id' },
         ],
         confidential: true,
       },
-      replyContext: { partnerId: 'lapor', partnerExternalId: '4815162342', photoUrls: 'https://lapor.go.id/files/a.jpg' },
+      replyContext: { partnerId: 'lapor', partnerExternalId: '4815162342', partnerUserId: 'u-99', photoUrls: 'https://lapor.go.id/files/a.jpg' },
       attributes: { instansiTujuan: 'Pemprov DKI Jakarta', partnerCategory: 'INFRA-JLN' },
     });
     expect(c.reporter.anonymous).toBeUndefined();
@@ -207,9 +207,16 @@ describe('a custom partner post (DPRD faction)', () => {
     const sig = createHmac('sha1', 'fraksi-s').update(raw).digest('base64');
     expect(verifyPartnerWebhook(fraksi, { rawBody: raw, headers: { 'x-signature': sig } }, env).ok).toBe(true);
     const [a, b] = mapPartnerPayload(fraksi, body, { now });
-    expect(a).toMatchObject({ channel: 'partner', externalId: '101', reporter: { name: 'Ahmad', contactKind: 'phone', contactValue: '6285711223344' } });
+    // Several organisations share the `partner` channel: their ids are namespaced, and the reporter is
+    // answered through the partner's report, with the phone kept as an extra contact.
+    expect(a).toMatchObject({
+      channel: 'partner',
+      externalId: 'fraksi-rumah-aspirasi:101',
+      reporter: { name: 'Ahmad', contactKind: 'partner_user', contactValue: 'fraksi-rumah-aspirasi:101', extraContacts: [{ kind: 'phone', value: '6285711223344' }] },
+    });
     expect(a.receivedAt.getTime()).toBe(1718160000_000);
-    expect(b).toMatchObject({ externalId: '102', location: { address: 'Jl. Kebon Sirih' }, reporter: { contactKind: 'none' } });
+    expect(b).toMatchObject({ externalId: 'fraksi-rumah-aspirasi:102', location: { address: 'Jl. Kebon Sirih' }, reporter: { contactKind: 'partner_user', contactValue: 'fraksi-rumah-aspirasi:102' } });
+    expect(b.reporter.extraContacts).toBeUndefined();
     expect(() => mapPartnerPayload(fraksi, { data: 'x' }, { now })).toThrow(DomainError);
   });
 

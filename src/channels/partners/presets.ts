@@ -80,6 +80,7 @@ const lapor: PartnerConfigInput = {
       '$.pelapor.email': '{reporterEmail}',
     },
     auth: { kind: 'bearer', tokenEnv: 'CEPAT_LAPOR_TOKEN' },
+    responseIdPath: '$.tracking_id',
   },
 };
 

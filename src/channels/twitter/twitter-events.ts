@@ -24,6 +24,8 @@ export interface TwitterMention {
   /** Tagged place (`place.full_name`); an area, not a point. */
   placeName?: string;
   mediaUrls: string[];
+  /** The post this one answers (one of our replies, when the citizen answers us). */
+  inReplyToTweetId?: string;
   raw: unknown;
 }
 
@@ -98,6 +100,7 @@ function parseTweet(tweet: unknown, city: string): TwitterMention | undefined {
     point: pointFrom(tweet.coordinates),
     placeName: place ? (str(place.full_name) ?? str(place.name)) : undefined,
     mediaUrls,
+    inReplyToTweetId: str(tweet.in_reply_to_status_id_str) ?? undefined,
     raw: tweet,
   };
 }
@@ -168,6 +171,7 @@ export function toNormalizedComplaint(inbound: TwitterInbound, options: { now: D
   const name = inbound.kind === 'mention' ? inbound.authorName : inbound.senderName;
   const replyContext: Record<string, string> = { mode: inbound.kind === 'mention' ? 'tweet' : 'dm', userId };
   if (inbound.kind === 'mention') replyContext.tweetId = inbound.tweetId;
+  if (inbound.kind === 'mention' && inbound.inReplyToTweetId) replyContext.inReplyToTweetId = inbound.inReplyToTweetId;
   if (screenName) replyContext.screenName = screenName;
   if (inbound.mediaUrls.length) replyContext.mediaUrls = inbound.mediaUrls.join(' ');
   const placeName = inbound.kind === 'mention' ? inbound.placeName : undefined;

@@ -33,7 +33,8 @@ const LAPOR_AUTO_CLOSE: SlaDuration = { amount: 10, unit: 'working_days' };
  * work on Sundays. Other agencies have no published follow-up deadline besides the red flag, so their
  * follow-up target is the red-flag limit itself (reminders at 50 % then give three working days' warning).
  * Verification uses the LAPOR! 3 working days, to which Jakarta's CRM is connected. No first-response target
- * is published for Jakarta; none is set (add one per policy if the city adopts it).
+ * is published for Jakarta; none is set (add one per policy if the city adopts it). A resolved case the
+ * citizen does not answer is closed after the LAPOR! 10 working days (Jakarta's CRM is connected to LAPOR!).
  */
 export const JAKARTA_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
   {
@@ -46,6 +47,7 @@ export const JAKARTA_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
       resolution: PERPRES_76_2013_RESOLUTION,
     },
     redFlag: JAKARTA_RED_FLAG,
+    autoCloseAfterResolution: LAPOR_AUTO_CLOSE,
     source: 'SE Sekda DKI 61/SE/2018; JAKI red flag (2025); Perpres 76/2013',
   },
   {
@@ -58,6 +60,7 @@ export const JAKARTA_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
       resolution: PERPRES_76_2013_RESOLUTION,
     },
     redFlag: JAKARTA_RED_FLAG,
+    autoCloseAfterResolution: LAPOR_AUTO_CLOSE,
     source: 'JAKI red flag (2025); LAPOR! verification; Perpres 76/2013',
   },
 ]);
@@ -80,3 +83,66 @@ export const LAPOR_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
     source: 'LAPOR! SP4N; Perpres 76/2013',
   },
 ]);
+
+/**
+ * Urgent matters (flooding, fallen trees, dengue, violence against women and children: categories marked
+ * `jakarta-urgent`, or any case triage raised to priority `tinggi`). No published deadline exists; the
+ * product default applies the kelurahan's 24-hour follow-up rule to every unit and verifies within one working
+ * day. Settlement and the red flag stay the Jakarta rules.
+ */
+export const JAKARTA_URGENT_POLICY: SlaPolicy = Object.freeze<SlaPolicy>({
+  id: 'jakarta-urgent',
+  name: 'Jakarta — mendesak',
+  match: {},
+  targets: {
+    verification: { amount: 1, unit: 'working_days' },
+    follow_up: { amount: 24, unit: 'calendar_hours' },
+    resolution: PERPRES_76_2013_RESOLUTION,
+  },
+  redFlag: JAKARTA_RED_FLAG,
+  autoCloseAfterResolution: LAPOR_AUTO_CLOSE,
+  source: 'product default (SE Sekda DKI 61/SE/2018 generalised); JAKI red flag (2025); Perpres 76/2013',
+});
+
+/**
+ * Emergencies (fire, disasters: categories marked `emergency`, or priority `darurat`). Citizens are told to
+ * call 112 at intake; the complaint channel still owes a quick answer. Calendar hours, because emergency
+ * services work around the clock. Product defaults, not published figures: verify and answer within 1 hour,
+ * follow up within 6 hours, red flag when there is no follow-up after 24 hours.
+ */
+export const EMERGENCY_POLICY: SlaPolicy = Object.freeze<SlaPolicy>({
+  id: 'emergency',
+  name: 'Kedaruratan',
+  match: {},
+  targets: {
+    verification: { amount: 1, unit: 'calendar_hours' },
+    first_response: { amount: 1, unit: 'calendar_hours' },
+    follow_up: { amount: 6, unit: 'calendar_hours' },
+    resolution: PERPRES_76_2013_RESOLUTION,
+  },
+  redFlag: { target: 'follow_up', after: { amount: 24, unit: 'calendar_hours' } },
+  autoCloseAfterResolution: LAPOR_AUTO_CLOSE,
+  source: 'product default; Perpres 76/2013',
+});
+
+const byPriority = (policy: SlaPolicy, priority: string): SlaPolicy =>
+  Object.freeze({ ...policy, id: `${policy.id}@${priority}`, match: { priority } });
+
+/**
+ * The shipped policy sets, keyed by the `sla_policy` code a category names. Inside a set the clock picks per
+ * holding by priority and agency level (selectPolicy), so a case triage raised to `tinggi` or `darurat` gets
+ * the stricter targets whatever its category's set. Every set has a catch-all.
+ */
+export const DEFAULT_SLA_POLICY_SETS: Readonly<Record<string, readonly SlaPolicy[]>> = Object.freeze({
+  'jakarta-default': Object.freeze([
+    ...JAKARTA_SLA_POLICIES,
+    byPriority(JAKARTA_URGENT_POLICY, 'tinggi'),
+    byPriority(EMERGENCY_POLICY, 'darurat'),
+  ]),
+  'jakarta-urgent': Object.freeze([JAKARTA_URGENT_POLICY, byPriority(EMERGENCY_POLICY, 'darurat')]),
+  lapor: Object.freeze([...LAPOR_SLA_POLICIES, byPriority(EMERGENCY_POLICY, 'darurat')]),
+  emergency: Object.freeze([EMERGENCY_POLICY]),
+});
+
+/** The set used for a case without a category (still in the triage queue) or naming an unknown set. */
+export const FALLBACK_SLA_POLICY_SET = 'jakarta-default';

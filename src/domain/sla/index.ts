@@ -18,8 +18,12 @@ export {
   validatePolicies,
 } from './policy.js';
 export {
+  DEFAULT_SLA_POLICY_SETS,
+  EMERGENCY_POLICY,
+  FALLBACK_SLA_POLICY_SET,
   JAKARTA_RED_FLAG,
   JAKARTA_SLA_POLICIES,
+  JAKARTA_URGENT_POLICY,
   LAPOR_SLA_POLICIES,
   PERPRES_76_2013_RESOLUTION,
 } from './default-policies.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JAKARTA_SLA_POLICIES, LAPOR_SLA_POLICIES } from './default-policies.js';
+import { JAKARTA_CATEGORIES } from '../catalog/jakarta-categories.js';
+import { DEFAULT_SLA_POLICY_SETS, JAKARTA_SLA_POLICIES, LAPOR_SLA_POLICIES } from './default-policies.js';
 import { type SlaPolicy, SlaConfigError, createPolicyResolver, selectPolicy, validatePolicies } from './policy.js';
 
 const p = (id: string, match: SlaPolicy['match']): SlaPolicy => ({
@@ -75,5 +76,21 @@ describe('shipped defaults', () => {
       { amount: 5, unit: 'working_days' },
       { amount: 10, unit: 'working_days' },
     ]);
+  });
+});
+
+describe('shipped policy sets', () => {
+  it('cover every sla_policy code the shipped categories name, and each set is valid', () => {
+    for (const code of new Set(JAKARTA_CATEGORIES.map((c) => c.sla))) expect(Object.keys(DEFAULT_SLA_POLICY_SETS)).toContain(code);
+    for (const [code, set] of Object.entries(DEFAULT_SLA_POLICY_SETS)) expect([code, validatePolicies(set)]).toEqual([code, []]);
+  });
+
+  it('give a case raised to darurat the emergency targets whatever its set and holder', () => {
+    for (const set of Object.values(DEFAULT_SLA_POLICY_SETS)) {
+      expect(selectPolicy(set, { priority: 'darurat', agencyLevel: 'kelurahan' }).targets.follow_up).toEqual({ amount: 6, unit: 'calendar_hours' });
+    }
+    expect(selectPolicy(DEFAULT_SLA_POLICY_SETS['jakarta-default'], { priority: 'normal', agencyLevel: 'kelurahan' }).id).toBe('jakarta-kelurahan');
+    expect(selectPolicy(DEFAULT_SLA_POLICY_SETS['jakarta-default'], { priority: 'tinggi', agencyLevel: 'suku_dinas' }).id).toBe('jakarta-urgent@tinggi');
+    expect(selectPolicy(DEFAULT_SLA_POLICY_SETS.lapor, { priority: 'normal', agencyLevel: 'dinas' }).id).toBe('lapor-sp4n');
   });
 });

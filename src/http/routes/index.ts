@@ -6,8 +6,11 @@ import { catalogRoutes } from './catalog/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { healthRoutes } from './health.js';
 import { open311Routes } from './open311/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { trackRoutes } from './track/routes.js';
+import { walkinRoutes } from './walkin/routes.js';
 import { webUiRoutes } from './web-ui.js';
+import { webhookRoutes } from './webhooks/routes.js';
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await healthRoutes(app, ctx);
@@ -17,5 +20,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await caseRoutes(app, ctx);
   await catalogRoutes(app, ctx);
   await open311Routes(app, ctx);
+  await reportRoutes(app, ctx);
   await webUiRoutes(app, ctx);
+  await webhookRoutes(app, ctx);
+  await walkinRoutes(app, ctx);
 }

@@ -16,8 +16,8 @@ export interface PipelineOptions {
   stem?: boolean;
 }
 
-// Words (letters, possibly joined by hyphens: "anak-anak", "berlari-lari", "e-ktp").
-const WORD = /\p{L}+(?:-\p{L}+)*/gu;
+// Words (letters with their combining marks, possibly joined by hyphens: "anak-anak", "e-ktp").
+const WORD = /\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*/gu;
 
 const MAX_CACHE_ENTRIES = 200_000;
 /** Terms of each distinct word, per option set: after warm-up a word costs one map lookup. */
@@ -74,7 +74,7 @@ function wordTerms(word: string, useStopwords: boolean, keepNegations: boolean, 
 function wordTerm(w: string, useStopwords: boolean, keepNegations: boolean, useStem: boolean): string | undefined {
   if (PLACEHOLDER_TERMS.has(w)) return w;
   // One letter is noise (initials, "a.n.", split hyphens), never a routing cue.
-  if (w.length < 2) return undefined;
+  if (w.length < 2 || (w.length === 2 && w.codePointAt(0)! > 0xffff)) return undefined;
   if (useStopwords && isStopword(w, keepNegations)) return undefined;
   if (!useStem) return w;
   const root = stem(w);

@@ -1,0 +1,38 @@
+import type { Actor } from '../../domain/case/roles.js';
+import { inArea } from '../../domain/case/scope.js';
+import { forbidden } from '../../domain/errors.js';
+import type { Executor } from '../../store/transaction.js';
+import { isAssignedTo } from './walkin.repository.js';
+
+/**
+ * Who may do what at a walk-in post. Schedules and officer lists: admins, and territorial officers of the
+ * post's area (a kecamatan officer runs the posts of its kelurahan too). Assisted intake: admins, triage
+ * operators, territorial officers of the area, and any staff member assigned to the post.
+ */
+export interface PostScope {
+  id: string;
+  areaCode: string | null;
+}
+
+export function canManagePost(actor: Actor, post: PostScope): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'admin') return true;
+  return actor.role === 'territorial_officer' && inArea(post.areaCode, actor.areaCode);
+}
+
+export function assertCanManagePost(actor: Actor, post: PostScope): void {
+  if (!canManagePost(actor, post)) throw forbidden('hanya admin atau petugas wilayah pos ini');
+}
+
+export async function canTakeIntakeAt(db: Executor, actor: Actor, post: PostScope): Promise<boolean> {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'admin' || actor.role === 'triage_operator') return true;
+  if (actor.role === 'territorial_officer' && inArea(post.areaCode, actor.areaCode)) return true;
+  return isAssignedTo(db, post.id, actor.userId);
+}
+
+export async function assertCanTakeIntakeAt(db: Executor, actor: Actor, post: PostScope): Promise<void> {
+  if (!(await canTakeIntakeAt(db, actor, post))) throw forbidden('bukan petugas pos ini');
+}
