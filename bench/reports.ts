@@ -180,7 +180,7 @@ async function main() {
   const asOf = new Date('2025-08-15T03:00:00Z');
   const report = await time(() => tkdReport(ctx, FULL_SCOPE, { month: REPORT_MONTH, asOf }), 5);
   const raw = new SqliteDatabase(file, { readonly: true });
-  const baseline = await time(() => naive(raw, REPORT_MONTH, asOf.toISOString()), 2);
+  const baseline = await time(() => naive(raw, REPORT_MONTH, asOf.toISOString()), 1);
   raw.close();
   const busiest = [...report.result.agencies].sort((a, b) => b.tally.received - a.tally.received)[0];
   const drill = await time(() => tkdDrilldown(ctx, FULL_SCOPE, { month: REPORT_MONTH, agencyId: busiest.agencyId, asOf }), 3);
@@ -190,7 +190,7 @@ async function main() {
   const received = r.agencies.reduce((s, a) => s + a.tally.received, 0);
   console.log(`\nTKD report ${REPORT_MONTH}, every agency (${r.agencies.length} heads, ${received.toLocaleString('en-US')} cases counted, appeals applied):`);
   console.log(`  indexed aggregation (product)   first ${fmtMs(report.first)}   median of 5 ${fmtMs(report.median)}   goal ≤ 1000 ms: ${report.median <= 1000 ? 'MET' : 'NOT MET'}`);
-  console.log(`  naive full scan (baseline)      first ${fmtMs(baseline.first)}   median of 2 ${fmtMs(baseline.median)}   ratio ${(baseline.median / report.median).toFixed(1)}× slower`);
+  console.log(`  naive full scan (baseline)      first ${fmtMs(baseline.first)}                          ratio ${(baseline.median / report.median).toFixed(1)}× slower`);
   console.log(`  drill-down, busiest agency (${busiest.agencyId}, ${busiest.tally.received} cases)   median ${fmtMs(drill.median)}`);
   console.log(`  performance report, every agency (pure figures with percentiles and backlog)   ${fmtMs(perf.median)}`);
   await ctx.database.close();

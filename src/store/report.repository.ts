@@ -106,11 +106,14 @@ export async function outcomesOfMonth(db: Executor, scope: 'agency' | 'case', mo
 /** Rows of cases held at an instant (the backlog), optionally of some agencies. */
 export async function outcomesHeldAt(db: Executor, scope: 'agency' | 'case', atIso: string, agencyIds?: readonly string[]): Promise<OutcomeReadRow[]> {
   if (agencyIds && agencyIds.length === 0) return [];
-  let q = outcomeQuery(db, scope)
-    .where('o.held_from', '<=', atIso)
-    .where((eb) => eb.or([eb('o.held_to', 'is', null), eb('o.held_to', '>', atIso)]));
-  if (agencyIds) q = q.where('o.agency_id', 'in', [...agencyIds]);
-  return q.execute();
+  const out: OutcomeReadRow[] = [];
+  for (const open of [true, false]) {
+    let q = outcomeQuery(db, scope).where('o.held_from', '<=', atIso);
+    q = open ? q.where('o.held_to', 'is', null) : q.where('o.held_to', '>', atIso);
+    if (agencyIds) q = q.where('o.agency_id', 'in', [...agencyIds]);
+    out.push(...(await q.execute()));
+  }
+  return out;
 }
 
 /** Every agency-scope row of the given cases (appeals need to know who else answers for a case). */
@@ -232,4 +235,48 @@ export async function areasWithPopulation(db: Executor) {
 
 export async function setPopulations(trx: Trx, rows: readonly { code: string; population: number }[]): Promise<void> {
   for (const r of rows) await trx.updateTable('areas').set({ population: r.population }).where('code', '=', r.code).execute();
+}
+
+export type BacklogGroup = { kind: 'agency' } | { kind: 'channel' } | { kind: 'area'; prefixLength: number };
+
+/**
+ * The backlog at an instant counted in SQL, per group and age bucket (received at or before `edges[i]` and
+ * after `edges[i + 1]`; edges are instants, newest first). Two range scans of the held index: rows still
+ * held, and rows released after the instant. Rows held in several intervals (a case that came back) are left
+ * to the caller, which checks their gaps: `multiIntervalHeldAt` returns them.
+ */
+export async function backlogCounts(db: Executor, scope: 'agency' | 'case', atIso: string, edges: readonly string[], group: BacklogGroup) {
+  const key =
+    group.kind === 'agency'
+      ? sql<string | null>`o.agency_id`
+      : group.kind === 'channel'
+        ? sql<string | null>`o.channel`
+        : sql<string | null>`CASE WHEN length(o.area_code) >= ${sql.lit(group.prefixLength)} THEN substr(o.area_code, 1, ${sql.lit(group.prefixLength)}) END`;
+  const buckets = edges.map((edge, i) =>
+    i + 1 < edges.length
+      ? sql`SUM(CASE WHEN o.received_at <= ${edge} AND o.received_at > ${edges[i + 1]} THEN 1 ELSE 0 END) AS ${sql.ref(`b${i}`)}`
+      : sql`SUM(CASE WHEN o.received_at <= ${edge} THEN 1 ELSE 0 END) AS ${sql.ref(`b${i}`)}`,
+  );
+  const out: { key: string | null; buckets: number[] }[] = [];
+  for (const stillHeld of [sql`o.held_to IS NULL`, sql`o.held_to > ${atIso}`]) {
+    const result = await sql<Record<string, number | string | null>>`
+      SELECT ${key} AS k, ${sql.join(buckets)}
+      FROM sla_outcomes o
+      WHERE o.scope = ${scope} AND ${stillHeld} AND o.held_from <= ${atIso} AND o.held_parts = 1
+      GROUP BY 1`.execute(db);
+    out.push(...result.rows.map((r) => ({ key: r.k as string | null, buckets: edges.map((_, i) => Number(r[`b${i}`] ?? 0)) })));
+  }
+  return out;
+}
+
+/** Rows held in several intervals that may be held at the instant (their gaps decide). */
+export async function multiIntervalHeldAt(db: Executor, scope: 'agency' | 'case', atIso: string) {
+  return db
+    .selectFrom('sla_outcomes as o')
+    .select(['o.case_id', 'o.agency_id', 'o.channel', 'o.area_code', 'o.received_at', 'o.held'])
+    .where('o.scope', '=', scope)
+    .where((eb) => eb.or([eb('o.held_to', 'is', null), eb('o.held_to', '>', atIso)]))
+    .where('o.held_from', '<=', atIso)
+    .where('o.held_parts', '>', 1)
+    .execute();
 }

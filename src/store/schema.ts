@@ -353,6 +353,8 @@ export interface SlaOutcomeTable {
   held: string;
   held_from: string;
   held_to: string | null;
+  /** How many intervals `held` lists (1 unless the case came back to the agency). */
+  held_parts: number;
   ver_status: string | null;
   ver_due: string | null;
   resp_status: string | null;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/case/roles.js';
 import { TARGET_KINDS } from '../../src/domain/sla/index.js';
 import { decideAppeal, fileAppeal } from '../../src/services/reports/appeals.js';
-import { figuresJson } from '../../src/services/reports/figures-json.js';
+import { figuresJson, performanceJson } from '../../src/services/reports/figures-json.js';
 import { performanceReport } from '../../src/services/reports/performance-report.js';
 import { renderTkd } from '../../src/services/reports/render-tkd.js';
 import { FULL_SCOPE } from '../../src/services/reports/report-access.js';
@@ -71,8 +71,14 @@ describe(`monthly reports against a hand-computed month (${TEST_DIALECT})`, () =
   });
 
   it('computes the performance figures per agency: times in working hours, backlog by age, misroutes', async () => {
-    const r = await performanceReport(t.ctx, FULL_SCOPE, { month: MONTH, by: 'agency' });
+    const r = await performanceReport(t.ctx, FULL_SCOPE, { month: MONTH, by: 'agency', withIds: true });
     const f = (agencyId: string) => figuresJson(r.groups.find((g) => g.key === agencyId)!, true);
+    // Without case ids the backlog is counted in SQL: the same counts.
+    const summary = performanceJson(await performanceReport(t.ctx, FULL_SCOPE, { month: MONTH, by: 'agency' }));
+    for (const agencyId of [K, S, L]) {
+      const counted = summary.groups.find((g) => g.key === agencyId)!.backlog;
+      expect(counted).toEqual({ ...f(agencyId).backlog, buckets: f(agencyId).backlog.buckets.map(({ case_ids: _ids, ...b }) => b) });
+    }
     const k = f(K);
     expect([k.response_time_working_hours.median, k.response_time_working_hours.p90, k.response_time_working_hours.n]).toEqual([2, 41, 7]);
     expect([k.resolution_time_working_hours.median, k.resolution_time_working_hours.p90, k.resolution_time_working_hours.n]).toEqual([10, 50, 4]);
@@ -99,6 +105,10 @@ describe(`monthly reports against a hand-computed month (${TEST_DIALECT})`, () =
     expect(Object.fromEntries(byChannel.groups.map((g) => [g.key, g.received.value]))).toEqual({ jaki: 9, sms: 5, web: 6 });
     const byArea = await performanceReport(t.ctx, FULL_SCOPE, { month: MONTH, by: 'kelurahan' });
     expect(Object.fromEntries(byArea.groups.map((g) => [g.key, g.received.value]))).toEqual({ '31.71.01.1001': 14, '31.71.01.1002': 6 });
+    // Open at the end of July, as the citizen sees it: K10, K3, K8, K9, S4 in Gambir; L3, L4 in Cideng.
+    expect(Object.fromEntries([...byArea.backlog!].map(([k, b]) => [k, b.total]))).toEqual({ '31.71.01.1001': 5, '31.71.01.1002': 2 });
+    const withIds = await performanceReport(t.ctx, FULL_SCOPE, { month: MONTH, by: 'kelurahan', withIds: true });
+    expect(Object.fromEntries(withIds.groups.map((g) => [g.key, g.backlog.total.value]))).toEqual({ '31.71.01.1001': 5, '31.71.01.1002': 2 });
     // The case as the citizen saw it: S5 was followed up by handing it on (met), and settled by L in time.
     const sms = byChannel.groups.find((g) => g.key === 'sms')!;
     expect(sms.redFlags.caseIds.map(Number).sort((a, b) => a - b)).toEqual(ids('S2', 'S4'));

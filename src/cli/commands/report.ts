@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { figuresJson, scoreJson } from '../../services/reports/figures-json.js';
+import { figuresJson, performanceJson, scoreJson } from '../../services/reports/figures-json.js';
 import { performanceReport } from '../../services/reports/performance-report.js';
 import { importPopulation, reachReport } from '../../services/reports/reach-report.js';
 import { renderTkd } from '../../services/reports/render-tkd.js';
@@ -10,8 +10,13 @@ import { finalizeMonth } from '../../services/reports/tkd-snapshot.js';
 import { printJson, withContext } from '../context.js';
 
 async function output(body: Buffer | string, out?: string): Promise<void> {
-  if (out) await fs.writeFile(out, body);
-  else process.stdout.write(body);
+  if (out) return fs.writeFile(out, body);
+  // A reader that stops early (`| head`) closes the pipe: that is not an error of the report.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  process.stdout.write(body);
 }
 
 /** The console acts with full report access: whoever runs it already holds the database. */
@@ -39,8 +44,8 @@ export function reportCommand(program: Command): void {
     .option('--out <file>')
     .action(async (o: { month: string; by: string; ids?: boolean; out?: string }) =>
       withContext(async (ctx) => {
-        const r = await performanceReport(ctx, FULL_SCOPE, { month: o.month, by: o.by });
-        await output(`${JSON.stringify({ month: r.month, by: r.by, as_of: r.asOf, backlog_at: r.backlogAt, groups: r.groups.map((g) => figuresJson(g, Boolean(o.ids))) }, null, 2)}\n`, o.out);
+        const r = await performanceReport(ctx, FULL_SCOPE, { month: o.month, by: o.by, withIds: Boolean(o.ids) });
+        await output(`${JSON.stringify(performanceJson(r, Boolean(o.ids)), null, 2)}\n`, o.out);
       }),
     );
   report

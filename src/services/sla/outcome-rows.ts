@@ -59,6 +59,7 @@ export function outcomeRows(input: OutcomeRowsInput): { outcomes: OutcomeRow[]; 
       held: JSON.stringify(o.held.map((h) => [h.from.toISOString(), iso(h.to)])),
       held_from: o.held[0].from.toISOString(),
       held_to: o.held.some((h) => h.to === null) ? null : iso(last.to),
+      held_parts: o.held.length,
       ...(targets as Pick<OutcomeRow, 'ver_status' | 'ver_due' | 'resp_status' | 'resp_due' | 'fu_status' | 'fu_due' | 'res_status' | 'res_due'>),
       response_ms: o.responseWorkingMs,
       resolution_ms: o.resolutionWorkingMs,

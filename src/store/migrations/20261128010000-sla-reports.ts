@@ -56,6 +56,7 @@ export function slaReports(dialect: DialectName) {
         .addColumn('held', 'text', (c) => c.notNull())
         .addColumn('held_from', ts, (c) => c.notNull())
         .addColumn('held_to', ts)
+        .addColumn('held_parts', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('ver_status', 'varchar(12)')
         .addColumn('ver_due', ts)
         .addColumn('resp_status', 'varchar(12)')
@@ -75,10 +76,16 @@ export function slaReports(dialect: DialectName) {
         .addColumn('computed_at', ts, (c) => c.notNull())
         .addUniqueConstraint('sla_outcomes_key', ['case_id', 'scope', 'agency_id'])
         .execute();
-      // Monthly figures read a month's cohort and a month's red flags per agency; the backlog reads open holdings.
-      await db.schema.createIndex('sla_outcomes_month_idx').on('sla_outcomes').columns(['month', 'scope', 'agency_id']).execute();
+      // The monthly TKD report aggregates a month's cohort per agency from this index alone (it covers every
+      // column the aggregation reads), so the table is not touched; red flags and the backlog have their own.
+      await db.schema
+        .createIndex('sla_outcomes_month_idx')
+        .on('sla_outcomes')
+        .columns(['month', 'scope', 'agency_id', 'rated', 'case_id', 'ver_status', 'ver_due', 'resp_status', 'resp_due', 'fu_status', 'fu_due', 'res_status', 'res_due', 'resolved_at', 'reopened'])
+        .execute();
       await db.schema.createIndex('sla_outcomes_flag_idx').on('sla_outcomes').columns(['red_flag_month', 'scope', 'agency_id']).execute();
-      await db.schema.createIndex('sla_outcomes_held_idx').on('sla_outcomes').columns(['scope', 'agency_id', 'held_to']).execute();
+      // The backlog at an instant: rows still held (held_to null) or released after it, received before it.
+      await db.schema.createIndex('sla_outcomes_held_idx').on('sla_outcomes').columns(['scope', 'held_to', 'held_from', 'held_parts', 'agency_id', 'received_at']).execute();
 
       // The reports read each case's latest rating; this index answers that without touching the table.
       await db.schema.createIndex('ratings_case_latest_idx').on('ratings').columns(['case_id', 'id', 'score']).execute();

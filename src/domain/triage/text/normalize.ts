@@ -24,8 +24,6 @@ const MOBILE = /(?<![\d])(?:\+62|62|0)[\s.-]?8\d{1,2}(?:[\s.-]?\d){6,10}(?!\d)/g
 const LANDLINE = /(?<![\d])\(?0\d{1,3}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)/g;
 // "anak2", "jalan2": informal reduplication written with a 2.
 const REDUPLICATION = /\b([a-z]{2,})2\b/g;
-// "tolooong", "rusakkk": Indonesian never writes a letter three times in a row.
-const ELONGATION = /([a-z])\1{2,}/g;
 const NUMBER = /\d+(?:[.,:/]\d+)*/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -45,5 +43,5 @@ export function normalizeText(text: string): string {
       .replace(REDUPLICATION, '$1')
       .replace(NUMBER, ` ${PLACEHOLDERS.number} `);
   }
-  return out.replace(ELONGATION, '$1');
+  return out;
 }

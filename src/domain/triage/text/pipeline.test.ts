@@ -20,8 +20,8 @@ describe('normalizeText', () => {
     expect(out.match(new RegExp(PLACEHOLDERS.number, 'g'))).toHaveLength(2);
   });
 
-  it('folds decorative Unicode letters and squashes elongated letters', () => {
-    expect(normalizeText('𝐉𝐚𝐥𝐚𝐧 TOLOOONG')).toBe('jalan tolong');
+  it('folds decorative Unicode letters', () => {
+    expect(normalizeText('𝐉𝐚𝐥𝐚𝐧 TOLONG')).toBe('jalan tolong');
   });
 });
 
@@ -63,6 +63,10 @@ describe('tokenize', () => {
     expect(tokenize('pelayanan perbaikan saluran')).toEqual(['layan', 'baik', 'salur']);
     expect(tokenize('kerusakan')).toEqual(['rusak']);
     expect(tokenize('perbaikan', { stem: false })).toEqual(['perbaikan']);
+  });
+
+  it('squashes elongated letters', () => {
+    expect(tokenize('TOLOOONG jalannya rusakkk parahhh')).toEqual(['tolong', 'jalan', 'rusak', 'parah']);
   });
 
   it('collapses reduplication written with a 2 or a hyphen', () => {

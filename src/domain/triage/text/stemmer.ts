@@ -2,8 +2,9 @@ import { Stemmer } from 'sastrawijs';
 
 /**
  * Sastrawi stemming (sastrawijs, MIT, with the Sastrawi root-word dictionary) behind a per-word cache.
- * Uncached, sastrawijs stems about 300 words per millisecond on this machine (bench/triage-classifier.ts);
- * complaint vocabularies are small and Zipfian, so nearly every lookup after warm-up is a cache hit.
+ * Uncached, sastrawijs stems 200–300 words per millisecond on the 2-core dev machine, about 30 times
+ * slower than a cache hit (bench/triage-classifier.ts); complaint vocabularies are small and Zipfian,
+ * so after warm-up nearly every lookup is a hit.
  */
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../services/context.js';
 import { decideAppeal, fileAppeal, listAppeals } from '../../../services/reports/appeals.js';
-import { figuresJson, scoreJson } from '../../../services/reports/figures-json.js';
+import { figuresJson, performanceJson, scoreJson } from '../../../services/reports/figures-json.js';
 import { performanceReport } from '../../../services/reports/performance-report.js';
 import { reachReport } from '../../../services/reports/reach-report.js';
 import { renderTkd } from '../../../services/reports/render-tkd.js';
@@ -47,8 +47,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   app.get('/api/reports/performance', { schema: { tags, summary: 'Monthly figures per agency, channel or area', querystring: performanceQuery }, preHandler: requireStaff([...READERS]) }, async (request) => {
     const q = request.query as { month: string; by?: string; ids?: string };
-    const r = await performanceReport(ctx, reportScope(request.actor), { month: q.month, by: q.by });
-    return { month: r.month, by: r.by, as_of: r.asOf, backlog_at: r.backlogAt, groups: r.groups.map((g) => figuresJson(g, q.ids === 'true')) };
+    const withIds = q.ids === 'true';
+    return performanceJson(await performanceReport(ctx, reportScope(request.actor), { month: q.month, by: q.by, withIds }), withIds);
   });
 
   app.get('/api/reports/reach', { schema: { tags, summary: 'Complaints per 10,000 residents by area and channel', querystring: reachQuery }, preHandler: requireStaff([...READERS]) }, async (request) => {
