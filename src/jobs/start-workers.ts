@@ -6,6 +6,7 @@ import { buildSenders } from './senders.js';
 import { channelsOf } from '../channels/config/channel-registry.js';
 import { startPartnerPoller } from './partner-poller.js';
 import { SlaScanner } from './sla-scanner.js';
+import { TriageRetrainJob } from './triage-retrain.js';
 
 export interface Workers {
   stop(): Promise<void>;
@@ -24,11 +25,13 @@ export async function startWorkers(ctx: AppContext): Promise<Workers> {
   outbox.start(1000);
   const scanner = new SlaScanner({ ctx, log: ctx.log.child({ cat: 'sla' }) });
   scanner.start(60_000);
+  const retrain = new TriageRetrainJob({ ctx, log: ctx.log.child({ cat: 'triage' }) }); retrain.start();
   const email = await startEmailIntake(ctx);
   const channelJobs = startPartnerPoller(ctx);
   return {
     async stop() {
       await scanner.stop();
+      await retrain.stop();
       await email.stop();
       await channelJobs.stop();
       await outbox.stop();

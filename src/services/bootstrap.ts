@@ -10,7 +10,8 @@ import { migrateToLatest } from '../store/migrate.js';
 import type { AppContext } from './context.js';
 import { seedReferenceData } from './reference/seed-reference.js';
 import { seedWalkinPosts } from './walkin/posts.js';
-import { tableOnlyTriage, type TriageEngine } from './triage/engine.js';
+import type { TriageEngine } from './triage/engine.js';
+import { StoredTriageEngine } from './triage/stored-engine.js';
 import { ensureFirstAdmin } from './users/manage-users.js';
 
 export interface BootOptions {
@@ -32,7 +33,7 @@ export async function bootstrap(config: Config, opts: BootOptions = {}): Promise
     files: new FileStore(path.join(config.dataDir, 'attachments')),
     log,
     clock: opts.clock ?? (() => new Date()),
-    triage: opts.triage ?? tableOnlyTriage,
+    triage: opts.triage ?? new StoredTriageEngine(() => ctx),
     intakeCommits: new GroupCommitter(database),
     secret: await serverSecret(database),
   };

@@ -4,6 +4,7 @@ import { initial } from './migrations/20261128000000-initial.js';
 import { slaReports } from './migrations/20261128010000-sla-reports.js';
 import { channels } from './migrations/20261128020000-channels.js';
 import { walkinEmail } from './migrations/20261128030000-walkin-email.js';
+import { triage } from './migrations/20261128040000-triage.js';
 
 /** Migrations in order, named by timestamp. Each file is frozen once released. */
 function migrations(dialect: Database['dialect']): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: Database['dialect']): Record<string, Migration> {
     '20261128010000-sla-reports': slaReports(dialect),
     '20261128020000-channels': channels(dialect),
     '20261128030000-walkin-email': walkinEmail(dialect),
+    '20261128040000-triage': triage(dialect),
   };
 }
 

@@ -36,6 +36,7 @@ export interface DB {
   tkd_snapshots: TkdSnapshotTable;
   tkd_snapshot_lines: TkdSnapshotLineTable;
   walkin_posts: WalkinPostTable;
+  triage_models: TriageModelTable;
   walkin_hours: WalkinHourTable;
   walkin_exceptions: WalkinExceptionTable;
   walkin_post_officers: WalkinPostOfficerTable;
@@ -513,4 +514,19 @@ export interface EmailMessageTable {
   /** The References chain of the message, space-separated, oldest first. */
   refs: string | null;
   created_at: string;
+}
+
+/** A version of the triage classifier with the figures it scored when made; at most one is active. */
+export interface TriageModelTable {
+  id: Generated<number>;
+  version: string;
+  source: string;
+  examples: number;
+  /** JSON: accuracy, macro_f1, auto_route {threshold, coverage, precision}, heldOut size. */
+  metrics: string;
+  /** serializeModel output. */
+  model: string;
+  active: number;
+  created_at: string;
+  activated_at: string | null;
 }

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config/config.js';
 import { bootstrap } from '../../src/services/bootstrap.js';
 import type { AppContext } from '../../src/services/context.js';
-import type { TriageEngine } from '../../src/services/triage/engine.js';
+import { tableOnlyTriage, type TriageEngine } from '../../src/services/triage/engine.js';
 
 /**
  * Integration tests run on the dialect chosen by the environment: SQLite by default, PostgreSQL when
@@ -26,7 +26,12 @@ export interface TestContext {
   env: Record<string, string>;
 }
 
-export async function createTestContext(opts: { now?: string; triage?: TriageEngine; env?: Record<string, string> } = {}): Promise<TestContext> {
+/**
+ * `productTriage: true` runs the product's own triage engine (model, place finder, duplicate linking); by
+ * default tests use the routing-table-only engine so that intake mechanics are not mixed with triage decisions
+ * (e.g. two identical test complaints would otherwise be merged as duplicates).
+ */
+export async function createTestContext(opts: { now?: string; triage?: TriageEngine; productTriage?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cepat-test-'));
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {
@@ -40,7 +45,7 @@ export async function createTestContext(opts: { now?: string; triage?: TriageEng
   };
   const config = loadConfig(env);
   let now = new Date(opts.now ?? '2026-11-23T02:00:00.000Z');
-  const ctx = await bootstrap(config, { log: pino({ level: 'silent' }), clock: () => new Date(now), triage: opts.triage });
+  const ctx = await bootstrap(config, { log: pino({ level: 'silent' }), clock: () => new Date(now), triage: opts.productTriage ? undefined : (opts.triage ?? tableOnlyTriage) });
   return {
     ctx,
     dataDir,

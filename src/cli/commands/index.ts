@@ -10,6 +10,8 @@ import { slaCommand } from './sla.js';
 import { usersCommand } from './users.js';
 import { postsCommand } from './posts.js';
 import { simulateCommand } from './simulate.js';
+import { areasCommand } from './areas.js';
+import { triageCommand } from './triage.js';
 
 export function registerCommands(program: Command): void {
   serveCommand(program);
@@ -23,4 +25,6 @@ export function registerCommands(program: Command): void {
   reportCommand(program);
   postsCommand(program);
   simulateCommand(program);
+  areasCommand(program);
+  triageCommand(program);
 }

@@ -21,6 +21,8 @@ export function serveCommand(program: Command): void {
           process.stdout.write(`\n  ${line}\n\n`);
         },
       });
+      // Build the triage engine's indexes (areas, model, open cases) before taking traffic.
+      await (ctx.triage as { warmUp?: () => Promise<void> }).warmUp?.();
       const app = await buildServer(ctx);
       const workers = config.workers ? await startWorkers(ctx) : null;
       await app.listen({ port: config.port, host: config.host });

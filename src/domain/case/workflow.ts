@@ -46,7 +46,8 @@ export const WORKFLOW: Record<ActionName, ActionSpec> = {
   auto_close: { from: ['selesai'], to: 'ditutup', roles: [], system: true },
   reopen: { from: ['selesai', 'ditutup'], to: 'proses', roles: ['admin', 'triage_operator'], citizen: true },
   reject: { from: ['menunggu', 'koordinasi', 'disposisi', 'proses'], to: 'ditolak', roles: HANDLERS },
-  merge: { from: ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_pelapor'], to: 'digabung', roles: HANDLERS },
+  // system: the triage engine links a near-certain duplicate automatically.
+  merge: { from: ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_pelapor'], to: 'digabung', roles: HANDLERS, system: true },
 };
 
 export const ACTION_NAMES = Object.keys(WORKFLOW) as ActionName[];

@@ -12,6 +12,7 @@ import { prepareAttachment } from '../attachments/prepare-attachment.js';
 import type { AppContext, RequestMeta } from '../context.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
 import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
+import { linkAutoDuplicate } from '../triage/link-duplicate.js';
 import type { TriageAssessment } from '../triage/engine.js';
 import { findOrCreateReporter } from './reporter.js';
 import { deriveAccessCode, formatTicket, hashAccessCode, ticketPeriod } from './ticket.js';
@@ -44,7 +45,10 @@ export async function submitComplaint(ctx: AppContext, complaint: NormalizedComp
   const stored = await persistFiles(ctx.files, prepared);
 
   try {
-    return await ctx.intakeCommits.run((trx) => createInTransaction(ctx, trx, complaint, location, assessment, stored, meta));
+    const result = await ctx.intakeCommits.run((trx) => createInTransaction(ctx, trx, complaint, location, assessment, stored, meta));
+    // After the commit: the new case exists, so a near-certain duplicate can be merged into the original.
+    if ((await linkAutoDuplicate(ctx, result)) === 'merged') return { ...result, case: (await findCaseById(db, result.case.id))! };
+    return result;
   } catch (err) {
     // Two deliveries of the same message raced: the loser returns the winner's case.
     if (isUniqueViolation(err, 'inbound_messages_idem')) {

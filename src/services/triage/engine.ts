@@ -28,6 +28,8 @@ export interface TriageAssessment {
 
 export interface TriageEngine {
   assess(input: TriageInput): Promise<TriageAssessment>;
+  /** Drops state built from the database (boundaries, model) after an import or install in this process. */
+  invalidate?(): void;
 }
 
 export const tableOnlyTriage: TriageEngine = {

@@ -1,0 +1,11 @@
+export type { Example, LabelScore, Model, ModelMetadata, Prediction, TextClassifier, TrainOptions } from './types.js';
+export { train, resolveTrainOptions, DEFAULT_TRAIN_OPTIONS, MODEL_FORMAT, MODEL_FORMAT_VERSION } from './train.js';
+export { predict, predictTerms, shouldAutoRoute, asClassifier } from './predict.js';
+export { evaluate, crossValidate, type CrossValidation, type CrossValidateOptions, type Trainer } from './evaluate.js';
+export { scorePredictions, type Evaluation, type ClassScores, type AutoRouteScores } from './metrics.js';
+export { trainMajorityBaseline, trainKeywordBaseline, trainNaiveBayesBaseline, type BaselineOptions } from './baselines.js';
+export { trainTfidfSvmBaseline } from './tfidf-svm-baseline.js';
+export { serializeModel, deserializeModel, ModelFormatError } from './serialize.js';
+export { chooseThreshold, fitTemperature } from './calibration.js';
+export { stratifiedFolds } from './folds.js';
+export { parseCsv, parseCsvObjects, CsvError, type CsvOptions } from './csv.js';

@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import type { AppContext } from '../services/context.js';
+import { retrainAndPromote, type RetrainOutcome } from '../services/triage/model-versions.js';
+import { readSetting, writeSetting } from '../store/triage.repository.js';
+
+/**
+ * Retrains the triage classifier from corrected history on a schedule (daily unless the setting
+ * `triage.retrain_interval_hours` says otherwise; 0 turns it off) and promotes the new model only when it
+ * scores at least as well on a held-out slice. The last run is stored, so a restart does not retrain early
+ * and several server processes retrain once between them (at worst twice, which is harmless: versions are
+ * kept and promotion is a comparison).
+ */
+
+export const RETRAIN_INTERVAL_KEY = 'triage.retrain_interval_hours';
+export const LAST_RETRAIN_KEY = 'triage.last_retrain_at';
+const DEFAULT_INTERVAL_HOURS = 24;
+
+export class TriageRetrainJob {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<RetrainOutcome | null> | null = null;
+
+  constructor(private readonly o: { ctx: AppContext; log: Logger }) {}
+
+  /** Retrains when the interval has passed since the last run; null when not due. */
+  async runIfDue(): Promise<RetrainOutcome | null> {
+    if (this.running) return this.running;
+    this.running = this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<RetrainOutcome | null> {
+    const { ctx, log } = this.o;
+    const db = ctx.database.db;
+    const hours = Number((await readSetting(db, RETRAIN_INTERVAL_KEY)) ?? DEFAULT_INTERVAL_HOURS);
+    if (!(hours > 0)) return null;
+    const now = ctx.clock();
+    const last = await readSetting(db, LAST_RETRAIN_KEY);
+    if (last && now.getTime() - new Date(last).getTime() < hours * 3_600_000) return null;
+    await writeSetting(db, LAST_RETRAIN_KEY, now.toISOString());
+    const outcome = await retrainAndPromote(ctx);
+    log.info({ status: outcome.status, reason: outcome.reason, version: outcome.version, candidate: outcome.candidate && { accuracy: outcome.candidate.accuracy, macro_f1: outcome.candidate.macro_f1 } }, 'triage retrain');
+    return outcome;
+  }
+
+  start(checkEveryMs = 10 * 60_000): void {
+    const tick = () => {
+      this.runIfDue().catch((err: unknown) => this.o.log.error({ err }, 'triage retrain failed'));
+    };
+    this.timer = setInterval(tick, checkEveryMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+}
