@@ -15,14 +15,15 @@ import { polygonsOf } from '../src/domain/geo/area.js';
 import { parseAreaFeatureCollection } from '../src/domain/geo/area-import.js';
 import { buildAreaIndex } from '../src/domain/geo/area-index.js';
 import { flattenRing, polygonContains } from '../src/domain/geo/planar.js';
-import { generateComplaints, mulberry32 } from '../src/domain/triage/duplicates/complaint-generator.js';
+import { seededRandom } from '../src/domain/random.js';
+import { generateComplaints } from '../src/domain/triage/duplicates/complaint-generator.js';
 import { COMPLAINT_TEMPLATES } from '../src/domain/triage/duplicates/complaint-templates.js';
 import { DEFAULT_DUPLICATE_CONFIG } from '../src/domain/triage/duplicates/duplicate-config.js';
 import { chooseThresholds, evaluateDuplicateFinder, evaluationTokens } from '../src/domain/triage/duplicates/duplicate-eval.js';
 import { DuplicateIndex, type DuplicateQuery } from '../src/domain/triage/duplicates/duplicate-index.js';
 
 const DATA = new URL('../../shared/data/jakarta-admin-boundaries/', import.meta.url);
-const rnd = mulberry32(20250101);
+const rnd = seededRandom(20250101);
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function benchPointLookups(): void {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicTask } from './periodic.js';
 import type { Database } from '../store/db.js';
 import { claimDue, markFailed, markSent, type OutboxRow } from '../store/outbox.repository.js';
 
@@ -25,9 +26,10 @@ export class PermanentDeliveryError extends Error {}
  * a crash between sending and marking resends it, with the same delivery key, after the lease expires.
  */
 export class OutboxWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  constructor(private readonly o: OutboxWorkerOptions) {}
+  private readonly task: PeriodicTask<number>;
+  constructor(private readonly o: OutboxWorkerOptions) {
+    this.task = new PeriodicTask(() => this.pass(), (err) => o.log.error({ cat: 'outbox', err }, 'outbox pass failed'));
+  }
 
   backoffMs(attempt: number): number {
     const base = this.o.baseDelayMs ?? 30_000;
@@ -36,12 +38,8 @@ export class OutboxWorker {
   }
 
   /** One pass over due messages; returns how many were delivered. */
-  async runOnce(): Promise<number> {
-    if (this.running) return this.running;
-    this.running = this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  runOnce(): Promise<number> {
+    return this.task.runOnce();
   }
 
   private async pass(): Promise<number> {
@@ -71,16 +69,10 @@ export class OutboxWorker {
   }
 
   start(intervalMs = 1000): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((err) => this.o.log.error({ cat: 'outbox', err }, 'outbox pass failed'));
-    }, intervalMs);
-    this.timer.unref();
+    this.task.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { ChannelConfig } from '../channels/config/channel-config.js';
+import { PeriodicTask } from './periodic.js';
 import { channelsOf } from '../channels/config/channel-registry.js';
 import { forwardRejectedCases } from '../services/channels/forward-case.js';
 import { pollPartner } from '../services/channels/poll-partner.js';
@@ -16,13 +17,14 @@ import type { AppContext } from '../services/context.js';
 export interface ChannelJobs {
   /** One pass of every task that is due (tests call it directly). */
   runOnce(): Promise<void>;
+  /** Runs the passes on a timer (the server does; tests and the CLI call runOnce). */
+  start(intervalMs: number): void;
   stop(): Promise<void>;
 }
 
 export function partnerPoller(ctx: AppContext, channels: ChannelConfig = channelsOf(ctx)): ChannelJobs {
   const log = ctx.log.child({ cat: 'channels' });
   const nextPollAt = new Map<string, number>();
-  let running: Promise<void> | null = null;
 
   async function pass(): Promise<void> {
     const now = Date.now();
@@ -53,30 +55,13 @@ export function partnerPoller(ctx: AppContext, channels: ChannelConfig = channel
     }
   }
 
-  const runOnce = () => {
-    if (!running) running = pass().finally(() => (running = null));
-    return running;
-  };
-  return {
-    runOnce,
-    async stop() {
-      await running;
-    },
-  };
+  const task = new PeriodicTask(pass, (err) => ctx.log.error({ cat: 'channels', err }, 'channel jobs pass failed'));
+  return { runOnce: () => task.runOnce(), start: (ms: number) => task.start(ms), stop: () => task.stop() };
 }
 
 /** Starts the ticks; `intervalMs` is the tick, each partner still waits its own poll interval. */
 export function startPartnerPoller(ctx: AppContext, options: { intervalMs?: number; channels?: ChannelConfig } = {}): ChannelJobs {
   const jobs = partnerPoller(ctx, options.channels);
-  const timer = setInterval(() => {
-    jobs.runOnce().catch((err) => ctx.log.error({ cat: 'channels', err }, 'channel jobs pass failed'));
-  }, options.intervalMs ?? 30_000);
-  timer.unref();
-  return {
-    runOnce: jobs.runOnce,
-    async stop() {
-      clearInterval(timer);
-      await jobs.stop();
-    },
-  };
+  jobs.start(options.intervalMs ?? 30_000);
+  return jobs;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicTask } from './periodic.js';
 import { DomainError } from '../domain/errors.js';
 import { transitionCase } from '../services/cases/transition-case.js';
 import type { AppContext } from '../services/context.js';
@@ -35,17 +36,14 @@ export interface SlaScannerOptions {
 export const SCANNER_ACTOR = { kind: 'system', job: 'sla-scanner' } as const;
 
 export class SlaScanner {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ScanResult> | null = null;
-  constructor(private readonly o: SlaScannerOptions) {}
+  private readonly task: PeriodicTask<ScanResult>;
+  constructor(private readonly o: SlaScannerOptions) {
+    this.task = new PeriodicTask(() => this.pass(), (err) => o.log.error({ cat: 'sla', err }, 'sla scan failed'));
+  }
 
   /** One pass over every case due now; concurrent calls on one scanner share the pass. */
-  async runOnce(): Promise<ScanResult> {
-    if (this.running) return this.running;
-    this.running = this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  runOnce(): Promise<ScanResult> {
+    return this.task.runOnce();
   }
 
   private async pass(): Promise<ScanResult> {
@@ -96,16 +94,10 @@ export class SlaScanner {
   }
 
   start(intervalMs = 60_000): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((err) => this.o.log.error({ cat: 'sla', err }, 'sla scan failed'));
-    }, intervalMs);
-    this.timer.unref();
+    this.task.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicTask } from './periodic.js';
 import type { AppContext } from '../services/context.js';
 import { retrainAndPromote, type RetrainOutcome } from '../services/triage/model-versions.js';
 import { readSetting, writeSetting } from '../store/triage.repository.js';
@@ -16,18 +17,15 @@ export const LAST_RETRAIN_KEY = 'triage.last_retrain_at';
 const DEFAULT_INTERVAL_HOURS = 24;
 
 export class TriageRetrainJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RetrainOutcome | null> | null = null;
+  private readonly task: PeriodicTask<RetrainOutcome | null>;
 
-  constructor(private readonly o: { ctx: AppContext; log: Logger }) {}
+  constructor(private readonly o: { ctx: AppContext; log: Logger }) {
+    this.task = new PeriodicTask(() => this.pass(), (err) => o.log.error({ err }, 'triage retrain failed'));
+  }
 
   /** Retrains when the interval has passed since the last run; null when not due. */
-  async runIfDue(): Promise<RetrainOutcome | null> {
-    if (this.running) return this.running;
-    this.running = this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  runIfDue(): Promise<RetrainOutcome | null> {
+    return this.task.runOnce();
   }
 
   private async pass(): Promise<RetrainOutcome | null> {
@@ -45,16 +43,10 @@ export class TriageRetrainJob {
   }
 
   start(checkEveryMs = 10 * 60_000): void {
-    const tick = () => {
-      this.runIfDue().catch((err: unknown) => this.o.log.error({ err }, 'triage retrain failed'));
-    };
-    this.timer = setInterval(tick, checkEveryMs);
-    this.timer.unref();
+    this.task.start(checkEveryMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

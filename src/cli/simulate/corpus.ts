@@ -1,5 +1,5 @@
 import { CLOSINGS, COMPLAINT_TEMPLATES, DURATIONS, JAKARTA_STREET_NAMES, LANDMARKS, OPENINGS, type CategoryTemplate } from '../../domain/triage/duplicates/complaint-templates.js';
-import { mulberry32 } from '../../domain/triage/duplicates/complaint-generator.js';
+import { seededRandom } from '../../domain/random.js';
 
 /**
  * What the simulator says: realistic Jakarta complaints (the wording of the duplicate finder's corpus plus a
@@ -50,7 +50,7 @@ const PHONE_PREFIXES = ['0812', '0813', '0821', '0852', '0857', '0878', '0896', 
 export type Rng = () => number;
 
 export function seededRng(seed: number): Rng {
-  return mulberry32(seed);
+  return seededRandom(seed);
 }
 
 export function pick<T>(rnd: Rng, items: readonly T[]): T {

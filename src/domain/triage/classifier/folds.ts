@@ -1,4 +1,4 @@
-import { seededRandom, shuffleInPlace } from './random.js';
+import { seededRandom, shuffleInPlace } from '../../random.js';
 
 /**
  * Stratified fold assignment: each class's examples are shuffled and dealt round-robin, starting where

@@ -1,5 +1,5 @@
 import { bucketCount, hashFeatures, type FeatureConfig, type RawFeatures } from './features.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../random.js';
 import { trainBinarySvm } from './svm.js';
 import { buildMatrix, fitVocabulary, type Vocabulary } from './tfidf.js';
 import type { ResolvedTrainOptions } from './types.js';

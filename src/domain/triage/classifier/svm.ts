@@ -1,4 +1,4 @@
-import { shuffleInPlace } from './random.js';
+import { shuffleInPlace } from '../../random.js';
 import type { SparseMatrix } from './tfidf.js';
 
 /**

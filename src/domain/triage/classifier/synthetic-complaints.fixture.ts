@@ -1,4 +1,4 @@
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../random.js';
 import type { Example } from './types.js';
 
 /**

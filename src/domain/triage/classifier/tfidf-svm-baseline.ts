@@ -2,7 +2,7 @@ import { rawWords } from '../text/pipeline.js';
 import { softmax } from './calibration.js';
 import { bucketCount, type FeatureConfig, type RawFeatures } from './features.js';
 import { rawFeatures } from './linear.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../random.js';
 import { trainBinarySvm } from './svm.js';
 import { fitVocabulary, type SparseMatrix, type Vocabulary } from './tfidf.js';
 import { topLabels } from './predict.js';

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../random.js';
 import {
   CLOSINGS, COMPLAINT_TEMPLATES, DURATIONS, JAKARTA_STREET_NAMES, LANDMARKS, OPENINGS, STREET_SUFFIXES, type CategoryTemplate,
 } from './complaint-templates.js';
@@ -37,7 +38,7 @@ const METRES_PER_DEGREE = 111_195;
 const BOUNDS = { south: -6.35, north: -6.1, west: 106.7, east: 106.97 };
 
 export function generateComplaints(options: GeneratorOptions): GeneratedReport[] {
-  const rnd = mulberry32(options.seed);
+  const rnd = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
   const reports: GeneratedReport[] = [];
@@ -131,14 +132,3 @@ function informal(text: string, rnd: () => number): string {
   return rnd() < 0.3 ? out.toLowerCase() : out;
 }
 
-/** Small fast seeded PRNG (public domain), enough for test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

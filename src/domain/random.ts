@@ -1,6 +1,7 @@
 /**
- * A small seeded generator (mulberry32): folds and solver visiting orders must be reproducible, so a
- * model trained twice on the same data with the same seed is the same model.
+ * A small seeded generator (mulberry32, public domain). Everything random in the domain is seeded so it can be
+ * reproduced: classifier folds and solver orders (the same data and seed give the same model), generated test
+ * complaints, the simulator's stream.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
