@@ -104,6 +104,7 @@ describe(`case workflow over HTTP (${TEST_DIALECT})`, () => {
     const b = await submit();
     const merged = await act(admin, b.ticket, 'merge', { target_case: (await t.app.inject({ url: `/api/cases/${a.ticket}`, headers: admin })).json().id });
     expect(merged.json().status).toBe('digabung');
+    expect((await t.app.inject(`/api/track/${b.ticket}`)).json().merged_into_ticket).toBe(a.ticket);
     const survivor = (await t.app.inject({ url: `/api/cases/${a.ticket}`, headers: admin })).json();
     expect(survivor.reporters).toHaveLength(2);
     expect(survivor.support_count).toBe(1);

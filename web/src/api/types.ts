@@ -55,6 +55,7 @@ export interface TrackView {
   reject_note: string | null;
   forwarded_to: string | null;
   merged_into: number | null;
+  merged_into_ticket?: string | null;
   support_count: number;
   created_at: string;
   updated_at: string;

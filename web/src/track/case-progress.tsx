@@ -48,7 +48,17 @@ export function CaseProgress({ view }: { view: TrackView }) {
             {view.forwarded_to ? <p>{t('track.forwardedTo', { to: view.forwarded_to })}</p> : null}
           </div>
         ) : null}
-        {view.status === 'digabung' ? <p className="notice notice-info">{t('track.merged')}</p> : null}
+        {view.status === 'digabung' ? (
+          <p className="notice notice-info">
+            {t('track.merged')}
+            {view.merged_into_ticket ? (
+              <>
+                {' '}
+                <a href={`/lacak/${encodeURIComponent(view.merged_into_ticket)}`}>{view.merged_into_ticket}</a>
+              </>
+            ) : null}
+          </p>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="replies-heading">
         <h2 id="replies-heading">{t('track.replies')}</h2>

@@ -25,8 +25,11 @@ export async function trackRoutes(app: FastifyInstance, ctx: AppContext): Promis
     const comments = await db.selectFrom('comments').select(['body', 'author', 'created_at']).where('case_id', '=', kase.id).where('visibility', '=', 'public').orderBy('id').execute();
     const events = await db.selectFrom('events').select(['action', 'at', 'after']).where('case_id', '=', kase.id).where('action', 'like', 'case.%').orderBy('seq').execute();
     const pub = presentPublicCase(kase);
+    // Citizens know tickets, not internal ids: a merged case points to the ticket that carries on.
+    const mergedInto = kase.merged_into_id ? await db.selectFrom('cases').select('ticket').where('id', '=', kase.merged_into_id).executeTakeFirst() : undefined;
     return {
       ...pub,
+      merged_into_ticket: mergedInto?.ticket ?? null,
       description: code ? kase.description : pub.description,
       replies: comments.map((c) => ({ from: c.author.startsWith('citizen') ? 'pelapor' : 'petugas', body: c.body, at: c.created_at })),
       history: events.map((e) => {
