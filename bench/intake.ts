@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
+import { complaintLoad } from './complaint-load.js';
 import { fmt, load, startProcess, stopProcess } from './support.js';
 
 /**
@@ -12,16 +13,6 @@ import { fmt, load, startProcess, stopProcess } from './support.js';
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cepat-bench-'));
-
-const TEXTS = [
-  'Jalan berlubang besar di depan sekolah, mohon segera diperbaiki',
-  'Sampah menumpuk di pinggir kali sudah tiga hari tidak diangkut',
-  'Lampu penerangan jalan mati sepanjang gang, rawan kejahatan',
-  'Saluran air mampet, kalau hujan langsung banjir sampai ke rumah warga',
-  'Parkir liar di trotoar membuat pejalan kaki turun ke jalan',
-];
-const CATEGORIES = ['jalan-rusak', 'sampah', 'pju-mati', 'saluran-tersumbat', 'parkir-liar'];
-const AREAS = ['31.71.01.1001', '31.72.01.1001', '31.73.01.1001', '31.74.01.1001', '31.75.01.1001'];
 
 async function main() {
   console.log(`Intake benchmark: ${connections} connections, ${duration} s each, ${os.cpus().length} cores, data dir ${dataDir}`);
@@ -36,11 +27,9 @@ async function main() {
     { PORT: '0', HOST: '127.0.0.1', CEPAT_DATA_DIR: dataDir, CEPAT_ADMIN_PASSWORD: 'bench-password-1', CEPAT_LOG_LEVEL: 'warn', CEPAT_WORKERS: 'off', DATABASE_URL: '' },
     /listening on http:\/\/[^:]+:(\d+)/,
   );
-  let n = 0;
-  const body = () => {
-    const i = n++;
-    return JSON.stringify({ text: `${TEXTS[i % 5]} (laporan ${i})`, category: CATEGORIES[i % 5], location: { area_code: AREAS[(i >> 2) % 5] }, reporter: { email: `warga${i % 1000}@example.id` } });
-  };
+  const complaints = complaintLoad(path.join(dataDir, 'cepat.sqlite'));
+  console.log(`complaints: ${complaints.source}, 80% with a category, all 267 kelurahan, ~5% repeat reports of one incident`);
+  const body = () => complaints.next();
   const url = `http://127.0.0.1:${cepat.port}/api/complaints`;
   const req: autocannon.Request = { method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: body() }) };
   await load({ url, duration: 2, connections, requests: [req] });

@@ -2,7 +2,7 @@ import { DEFAULT_DUPLICATE_CONFIG, type DuplicateConfig } from '../../domain/tri
 import { DuplicateIndex, type DuplicateCandidate } from '../../domain/triage/duplicates/duplicate-index.js';
 import { tokenize } from '../../domain/triage/text/index.js';
 import type { Executor } from '../../store/transaction.js';
-import { openCasesAfter, stillOpen, type OpenCaseFacts } from '../../store/triage.repository.js';
+import { casesAfter, isOpenStatus, stillOpen, type OpenCaseFacts } from '../../store/triage.repository.js';
 
 /**
  * The duplicate finder's in-memory index of open cases for one process. Loaded at start; before each search
@@ -30,8 +30,11 @@ export class DuplicateTracker {
   /** Takes in every open case created after the last one seen. */
   async catchUp(db: Executor): Promise<void> {
     for (;;) {
-      const rows = await openCasesAfter(db, this.lastId, PAGE);
-      for (const row of rows) this.add(row);
+      const rows = await casesAfter(db, this.lastId, PAGE);
+      for (const row of rows) {
+        if (isOpenStatus(row.status)) this.add(row);
+        else this.lastId = Math.max(this.lastId, row.id);
+      }
       if (rows.length < PAGE) return;
     }
   }
