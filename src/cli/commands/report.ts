@@ -5,6 +5,8 @@ import { performanceReport } from '../../services/reports/performance-report.js'
 import { importPopulation, reachReport } from '../../services/reports/reach-report.js';
 import { renderTkd } from '../../services/reports/render-tkd.js';
 import { FULL_SCOPE } from '../../services/reports/report-access.js';
+import { loadTkdConfig, tkdConfigJson } from '../../services/reports/tkd-config.js';
+import { saveTkdConfig } from '../../services/reports/tkd-config-update.js';
 import { tkdDrilldown } from '../../services/reports/tkd-drilldown.js';
 import { finalizeMonth } from '../../services/reports/tkd-snapshot.js';
 import { printJson, withContext } from '../context.js';
@@ -17,6 +19,13 @@ async function output(body: Buffer | string, out?: string): Promise<void> {
     throw err;
   });
   process.stdout.write(body);
+}
+
+async function readInput(file: string): Promise<string> {
+  if (file !== '-') return fs.readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The console acts with full report access: whoever runs it already holds the database. */
@@ -65,6 +74,14 @@ export function reportCommand(program: Command): void {
     .requiredOption('--month <YYYY-MM>')
     .option('--by <name>', 'who finalizes (recorded)', process.env.USER ?? 'console')
     .action(async (o: { month: string; by: string }) => withContext(async (ctx) => printJson(await finalizeMonth(ctx, { month: o.month, by: `console:${o.by}` }))));
+  report
+    .command('tkd-config')
+    .description('show the TKD scoring configuration, or replace it from a JSON file (--set, - for stdin)')
+    .option('--set <file>', 'validate and save this configuration { "rule": {...}, "eselonScope": [...] }; sealed months keep theirs')
+    .action(async (o: { set?: string }) => {
+      const text = o.set === undefined ? undefined : await readInput(o.set);
+      await withContext(async (ctx) => printJson(tkdConfigJson(text === undefined ? await loadTkdConfig(ctx.database.db) : await saveTkdConfig(ctx, text, 'system:cli'))));
+    });
   report
     .command('reach')
     .description('complaints per 10,000 residents by area and channel (lowest first)')

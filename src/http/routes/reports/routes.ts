@@ -6,6 +6,8 @@ import { performanceReport } from '../../../services/reports/performance-report.
 import { reachReport } from '../../../services/reports/reach-report.js';
 import { renderTkd } from '../../../services/reports/render-tkd.js';
 import { assertAgencyInScope, reportScope } from '../../../services/reports/report-access.js';
+import { loadTkdConfig, tkdConfigJson } from '../../../services/reports/tkd-config.js';
+import { saveTkdConfig } from '../../../services/reports/tkd-config-update.js';
 import { tkdDrilldown } from '../../../services/reports/tkd-drilldown.js';
 import { finalizeMonth } from '../../../services/reports/tkd-snapshot.js';
 import { caseSlaDetail } from '../../../services/sla/case-sla-detail.js';
@@ -14,13 +16,14 @@ import { requireStaff } from '../../auth.js';
 import { DomainError } from '../../../domain/errors.js';
 import { notificationRoutes } from './notifications.js';
 import { presentAppeal, presentSlaDetail } from './present.js';
-import { appealBody, appealsQuery, decisionBody, drilldownQuery, finalizeBody, performanceQuery, reachQuery, tkdQuery } from './schema.js';
+import { appealBody, appealsQuery, decisionBody, drilldownQuery, finalizeBody, performanceQuery, reachQuery, tkdConfigBody, tkdQuery } from './schema.js';
 
 const READERS = ['admin', 'monitor', 'auditor', 'agency_head'] as const;
 
 /**
  * Reports: admins, monitors and auditors read all; an agency head reads their own agency (figures, TKD with
- * every case, appeals). Finalizing is for admins; deciding appeals for admins and monitors.
+ * every case, appeals). Finalizing and changing the TKD configuration are for admins; deciding appeals for
+ * admins and monitors.
  */
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const tags = ['reports'];
@@ -44,6 +47,14 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const { month } = request.body as { month: string };
     return reply.status(201).send(await finalizeMonth(ctx, { month, by: `user:${request.user!.id}` }));
   });
+
+  app.get('/api/reports/tkd-config', { schema: { tags, summary: 'The TKD scoring configuration in force (rule and echelon scope)' }, preHandler: requireStaff([...READERS]) }, async () =>
+    tkdConfigJson(await loadTkdConfig(ctx.database.db)),
+  );
+
+  app.put('/api/reports/tkd-config', { schema: { tags, summary: 'Replace the TKD scoring configuration; finalized months keep the rule they were sealed with', body: tkdConfigBody }, preHandler: requireStaff(['admin']) }, async (request) =>
+    tkdConfigJson(await saveTkdConfig(ctx, JSON.stringify(request.body), `user:${request.user!.id}`, { requestId: request.id })),
+  );
 
   app.get('/api/reports/performance', { schema: { tags, summary: 'Monthly figures per agency, channel or area', querystring: performanceQuery }, preHandler: requireStaff([...READERS]) }, async (request) => {
     const q = request.query as { month: string; by?: string; ids?: string };

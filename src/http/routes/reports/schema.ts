@@ -56,3 +56,20 @@ export const notificationsQuery = {
   additionalProperties: false,
   properties: { unread: { type: 'string', enum: ['true', 'false'] }, before: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 200 } },
 } as const;
+
+/**
+ * The TKD configuration document; only its outline is checked here, the rule itself by parseTkdConfig
+ * (src/services/reports/tkd-config.ts), which lists every problem at once under `validation_failed`.
+ */
+export const tkdConfigBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rule: {
+      type: 'object',
+      description:
+        'fields replace the default rule’s whole: componentWeightPercent, weights (verification, first_response, follow_up, resolution, rating), redFlagPenalty { pointsPerFlag, maxPoints }, bands [{ minScore, lossPercentOfComponent, label }] highest first, ratingScale { min, max }, scoreWhenNoData',
+    },
+    eselonScope: { type: 'array', maxItems: 5, items: { type: 'string', maxLength: 10 }, description: 'echelon groups whose heads the deduction applies to, e.g. ["I", "II"]' },
+  },
+} as const;
