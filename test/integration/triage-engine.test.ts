@@ -78,6 +78,22 @@ describe(`triage engine in intake (${TEST_DIALECT})`, () => {
     expect(flagsOf(other.case).some((f) => f.startsWith('duplicate_of:'))).toBe(false);
   });
 
+  it('links two reports of one incident that arrive at the same moment', async () => {
+    const text = 'Pohon besar tumbang menutup jalan di depan sekolah dasar Kramat, kendaraan tidak bisa lewat';
+    const at = { lat: -6.1857, lng: 106.8447 };
+    // Both are assessed before either is committed, so neither search can see the other.
+    const [a, b] = await Promise.all([
+      submitComplaint(t.ctx, complaint({ categoryCode: 'pohon-tumbang', text, location: at })),
+      submitComplaint(t.ctx, complaint({ categoryCode: 'pohon-tumbang', text: `${text}!`, location: { lat: at.lat + 0.0001, lng: at.lng } })),
+    ]);
+    const [first, second] = a.case.id < b.case.id ? [a, b] : [b, a];
+    expect(second.triage?.flags.some((f) => f.startsWith('duplicate_of:'))).toBe(false);
+    expect(first.case.status).not.toBe('digabung');
+    expect(second.case).toMatchObject({ status: 'digabung', merged_into_id: first.case.id });
+    const reporters = await t.ctx.database.db.selectFrom('case_reporters').select('reporter_id').where('case_id', '=', first.case.id).execute();
+    expect(reporters).toHaveLength(2);
+  });
+
   describe.skipIf(!HAVE_BOUNDARIES)('with imported boundaries', () => {
     beforeAll(async () => {
       const result = await importAreaBoundaries(t.ctx, fs.readFileSync(KELURAHAN_GEOJSON, 'utf8'));

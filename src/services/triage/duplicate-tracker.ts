@@ -27,6 +27,11 @@ export class DuplicateTracker {
     return this.index.size;
   }
 
+  /** The highest case id taken in so far. */
+  get seenUpTo(): number {
+    return this.lastId;
+  }
+
   /** Takes in every open case created after the last one seen. */
   async catchUp(db: Executor): Promise<void> {
     for (;;) {
@@ -74,5 +79,25 @@ export class DuplicateTracker {
     const open = await stillOpen(db, found.map((c) => Number(c.id)));
     for (const c of found) if (!open.has(Number(c.id))) this.remove(Number(c.id));
     return found.filter((c) => open.has(Number(c.id)) && c.score >= this.config.suggestThreshold);
+  }
+
+  /**
+   * The best open case with an id in (afterId, beforeId) that `query` duplicates above the auto-link threshold:
+   * the cases committed while this one was being taken in, which its own search could not see.
+   */
+  async lateAutoLink(
+    db: Executor,
+    query: { category: string | undefined; lat?: number; lng?: number; areaCode?: string; createdAt: Date; text: string },
+    afterId: number,
+    beforeId: number,
+  ): Promise<number | null> {
+    if (beforeId - afterId < 2) return null;
+    await this.catchUp(db);
+    const found = this.index
+      .findCandidates({ category: query.category ?? UNCATEGORISED, lat: query.lat, lng: query.lng, areaCode: query.areaCode, createdAt: query.createdAt, tokens: tokenize(query.text), excludeId: String(beforeId) })
+      .filter((c) => c.autoLink && Number(c.id) > afterId && Number(c.id) < beforeId);
+    if (found.length === 0) return null;
+    const open = await stillOpen(db, found.map((c) => Number(c.id)));
+    return found.map((c) => Number(c.id)).find((id) => open.has(id)) ?? null;
   }
 }

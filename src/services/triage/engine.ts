@@ -24,12 +24,31 @@ export interface TriageAssessment {
   priority?: 'normal' | 'tinggi' | 'darurat';
   flags: string[];
   modelVersion?: string;
+  /** The highest case id the duplicate search had seen: cases above it were still being taken in. */
+  duplicateWatermark?: number;
+}
+
+/** What the late duplicate check needs of a case that has just been committed. */
+export interface CommittedCase {
+  id: number;
+  categoryCode: string | undefined;
+  text: string;
+  lat?: number;
+  lng?: number;
+  areaCode?: string;
+  createdAt: Date;
 }
 
 export interface TriageEngine {
   assess(input: TriageInput): Promise<TriageAssessment>;
   /** Drops state built from the database (boundaries, model) after an import or install in this process. */
   invalidate?(): void;
+  /**
+   * After commit: an open case, committed meanwhile with an id in (watermark, case id), that this case
+   * duplicates above the auto-link threshold. Closes the gap where two reports of one incident arrive together
+   * and each is assessed before the other exists.
+   */
+  lateDuplicate?(kase: CommittedCase, watermark: number): Promise<number | null>;
 }
 
 export const tableOnlyTriage: TriageEngine = {

@@ -19,7 +19,8 @@ export function autoLinkTarget(flags: readonly string[]): number | null {
 }
 
 export async function linkAutoDuplicate(ctx: AppContext, result: IntakeResult): Promise<'merged' | 'flagged' | 'none'> {
-  const target = result.created ? autoLinkTarget(result.triage?.flags ?? []) : null;
+  if (!result.created) return 'none';
+  const target = autoLinkTarget(result.triage?.flags ?? []) ?? (await lateTarget(ctx, result));
   if (!target || target === result.case.id) return 'none';
   if (WORKFLOW.merge.system !== true) return 'flagged';
   try {
@@ -31,4 +32,26 @@ export async function linkAutoDuplicate(ctx: AppContext, result: IntakeResult): 
   }
   (ctx.triage as { duplicates?: { remove(id: number): void } }).duplicates?.remove(result.case.id);
   return 'merged';
+}
+
+/**
+ * Two reports of one incident that arrive together are each assessed before the other is committed, so neither
+ * search sees the other. The later one (higher id) looks again among the cases committed in between.
+ */
+async function lateTarget(ctx: AppContext, result: IntakeResult): Promise<number | null> {
+  const watermark = result.triage?.duplicateWatermark;
+  if (watermark === undefined || !ctx.triage.lateDuplicate || result.case.id - watermark < 2) return null;
+  const k = result.case;
+  return ctx.triage.lateDuplicate(
+    {
+      id: k.id,
+      categoryCode: k.category_code ?? result.triage?.suggestions[0]?.code,
+      text: `${k.title ?? ''} ${k.description}`,
+      lat: k.lat ?? undefined,
+      lng: k.lng ?? undefined,
+      areaCode: k.area_code ?? undefined,
+      createdAt: new Date(k.created_at),
+    },
+    watermark,
+  );
 }

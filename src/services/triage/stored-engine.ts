@@ -3,7 +3,7 @@ import { assessMessage } from '../../domain/triage/urgency/message-flags.js';
 import { activeModelId, areasVersion, listCategoryCodes, recentTextsFromSender } from '../../store/triage.repository.js';
 import type { AppContext } from '../context.js';
 import { DuplicateTracker } from './duplicate-tracker.js';
-import type { TriageAssessment, TriageEngine, TriageInput } from './engine.js';
+import type { CommittedCase, TriageAssessment, TriageEngine, TriageInput } from './engine.js';
 import { loadActiveModel } from './model-versions.js';
 import { loadPlaceFinder, type PlaceFinder } from './place-finder.js';
 
@@ -100,10 +100,16 @@ export class StoredTriageEngine implements TriageEngine {
       createdAt: now,
       text: input.text,
     });
+    out.duplicateWatermark = this.duplicates.seenUpTo;
     const auto = candidates.find((c) => c.autoLink);
     if (auto) out.flags.push(`duplicate_of:${auto.id}`);
     if (candidates.length) out.flags.push('possible_duplicate', ...candidates.filter((c) => c !== auto).slice(0, 3).map((c) => `duplicate_candidate:${c.id}`));
     return out;
+  }
+
+  async lateDuplicate(kase: CommittedCase, watermark: number): Promise<number | null> {
+    const query = { category: kase.categoryCode, lat: kase.lat, lng: kase.lng, areaCode: kase.areaCode, createdAt: kase.createdAt, text: kase.text };
+    return this.duplicates.lateAutoLink(this.ctx().database.db, query, watermark, kase.id);
   }
 
   private async current(): Promise<EngineState> {
