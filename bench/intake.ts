@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { complaintLoad } from './complaint-load.js';
-import { fmt, load, startProcess, stopProcess } from './support.js';
+import { fmt, load, processCpuMs, startProcess, stopProcess } from './support.js';
 
 /**
  * Intake throughput: the real server (SQLite, WAL, synchronous=FULL: every 201 is on disk) taking web-form
@@ -18,7 +18,9 @@ async function main() {
   console.log(`Intake benchmark: ${connections} connections, ${duration} s each, ${os.cpus().length} cores, data dir ${dataDir}`);
   const hello = await startProcess(process.execPath, ['--import', 'tsx', 'bench/hello-server.ts'], { PORT: '0' }, /listening (\d+)/);
   await load({ url: `http://127.0.0.1:${hello.port}/`, duration: 2, connections });
+  const helloCpu0 = processCpuMs(hello.child.pid);
   const base = await load({ url: `http://127.0.0.1:${hello.port}/`, duration, connections });
+  const helloCpu = cpuPerRequest(helloCpu0, processCpuMs(hello.child.pid), base.total);
   await stopProcess(hello.child);
 
   const cepat = await startProcess(
@@ -33,14 +35,22 @@ async function main() {
   const url = `http://127.0.0.1:${cepat.port}/api/complaints`;
   const req: autocannon.Request = { method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: body() }) };
   await load({ url, duration: 2, connections, requests: [req] });
+  const cepatCpu0 = processCpuMs(cepat.child.pid);
   const real = await load({ url, duration, connections, requests: [req] });
+  const cepatCpu = cpuPerRequest(cepatCpu0, processCpuMs(cepat.child.pid), real.total);
   await stopProcess(cepat.child);
 
   const ratio = real.rps / base.rps;
-  console.log(`hello-world (baseline) ${fmt(base)}`);
-  console.log(`cepat intake           ${fmt(real)}`);
+  console.log(`hello-world (baseline) ${fmt(base)}   server CPU ${helloCpu} per request`);
+  console.log(`cepat intake           ${fmt(real)}   server CPU ${cepatCpu} per request`);
   console.log(`ratio intake/baseline  ${ratio.toFixed(3)}   goal ≥ 0.30 with p99 ≤ 25 ms: ${ratio >= 0.3 && real.p99 <= 25 ? 'MET' : 'NOT MET'}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The server's CPU time per answered request: with one event loop, throughput is bounded by its inverse. */
+function cpuPerRequest(before: number | null, after: number | null, requests: number): string {
+  if (before === null || after === null || requests === 0) return 'n/a';
+  return `${(((after - before) * 1000) / requests).toFixed(0)} µs`;
 }
 
 await main();
