@@ -3,6 +3,10 @@
  * the same stratified folds:
  *
  *   npx tsx scripts/eval-triage.ts [--data-dir ../shared/data] [--folds 5] [--fold-seed 42] [--json] [--per-class]
+ *                                  [--dataset laporgub|lapor]
+ *
+ * --dataset keeps only the data sets whose file path contains that text (e.g. `laporgub`), for quicker
+ * runs while comparing variants on one of them.
  *
  * Data sets (from ../shared/data, never copied into the project): the LaporGub Central Java complaints
  * (17 imbalanced categories) and the LAPOR! 3-class reports. Both are already stemmed upstream; they
@@ -105,11 +109,18 @@ function main(): void {
       'fold-seed': { type: 'string', default: '42' },
       json: { type: 'boolean', default: false },
       'per-class': { type: 'boolean', default: false },
+      dataset: { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir']!);
   const folds = Number(values.folds);
-  const missing = DATA_SETS.map((s) => resolve(dataDir, s.file)).filter((p) => !existsSync(p));
+  const wanted = values.dataset?.toLowerCase();
+  const sets = wanted === undefined ? DATA_SETS : DATA_SETS.filter((s) => s.file.toLowerCase().includes(wanted));
+  if (sets.length === 0) {
+    console.error(`eval-triage: no data set matches --dataset ${values.dataset}; known: ${DATA_SETS.map((s) => s.file).join(', ')}`);
+    process.exit(2);
+  }
+  const missing = sets.map((s) => resolve(dataDir, s.file)).filter((p) => !existsSync(p));
   if (missing.length > 0) {
     console.error(`eval-triage: data not found:\n  ${missing.join('\n  ')}`);
     console.error('Pass --data-dir pointing at the shared data folder (default ../shared/data, relative to the project root).');
@@ -117,7 +128,7 @@ function main(): void {
   }
   type Row = CrossValidation['mean'] & { calibration_error: number; seconds_per_fold: number };
   const report: Record<string, Record<string, Row>> = {};
-  for (const set of DATA_SETS) {
+  for (const set of sets) {
     const examples = loadExamples(resolve(dataDir, set.file), set);
     const results = METHODS.map(({ name, trainer }) => {
       const started = performance.now();
