@@ -2,19 +2,16 @@ import type { Logger } from 'pino';
 import { PeriodicTask } from './periodic.js';
 import type { AppContext } from '../services/context.js';
 import { retrainAndPromote, type RetrainOutcome } from '../services/triage/model-versions.js';
-import { readSetting, writeSetting } from '../store/triage.repository.js';
+import { LAST_RETRAIN_KEY, retrainSchedule } from '../services/triage/retrain-schedule.js';
+import { writeSetting } from '../store/triage.repository.js';
 
 /**
- * Retrains the triage classifier from corrected history on a schedule (daily unless the setting
- * `triage.retrain_interval_hours` says otherwise; 0 turns it off) and promotes the new model only when it
+ * Retrains the triage classifier from corrected history on a schedule (daily unless `cepat triage schedule
+ * --every HOURS` set otherwise; 0 turns it off; see retrain-schedule.ts) and promotes the new model only when it
  * scores at least as well on a held-out slice. The last run is stored, so a restart does not retrain early
  * and several server processes retrain once between them (at worst twice, which is harmless: versions are
  * kept and promotion is a comparison).
  */
-
-export const RETRAIN_INTERVAL_KEY = 'triage.retrain_interval_hours';
-export const LAST_RETRAIN_KEY = 'triage.last_retrain_at';
-const DEFAULT_INTERVAL_HOURS = 24;
 
 export class TriageRetrainJob {
   private readonly task: PeriodicTask<RetrainOutcome | null>;
@@ -31,11 +28,9 @@ export class TriageRetrainJob {
   private async pass(): Promise<RetrainOutcome | null> {
     const { ctx, log } = this.o;
     const db = ctx.database.db;
-    const hours = Number((await readSetting(db, RETRAIN_INTERVAL_KEY)) ?? DEFAULT_INTERVAL_HOURS);
-    if (!(hours > 0)) return null;
     const now = ctx.clock();
-    const last = await readSetting(db, LAST_RETRAIN_KEY);
-    if (last && now.getTime() - new Date(last).getTime() < hours * 3_600_000) return null;
+    const schedule = await retrainSchedule(db, now);
+    if (schedule.nextDueAt === null || new Date(schedule.nextDueAt).getTime() > now.getTime()) return null;
     await writeSetting(db, LAST_RETRAIN_KEY, now.toISOString());
     const outcome = await retrainAndPromote(ctx);
     log.info({ status: outcome.status, reason: outcome.reason, version: outcome.version, candidate: outcome.candidate && { accuracy: outcome.candidate.accuracy, macro_f1: outcome.candidate.macro_f1 } }, 'triage retrain');

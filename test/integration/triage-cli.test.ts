@@ -31,6 +31,15 @@ describe(`cepat areas / triage CLI (${TEST_DIALECT})`, () => {
     expect(sea.status).toBe('outside');
   }, 60_000);
 
+  it('triage schedule shows and changes when the classifier retrains', async () => {
+    expect(JSON.parse((await cepat(['triage', 'schedule'])).stdout)).toMatchObject({ every_hours: 24, last_run_at: null });
+    expect(JSON.parse((await cepat(['triage', 'schedule', '--every', '48'])).stdout)).toMatchObject({ every_hours: 48 });
+    const err = await cepat(['triage', 'schedule', '--every', 'weekly']).catch((e: { code: number; stderr: string }) => e);
+    expect((err as { code: number }).code).toBe(1);
+    expect((err as { stderr: string }).stderr).toMatch(/validation_failed/);
+    expect(JSON.parse((await cepat(['triage', 'schedule'])).stdout)).toMatchObject({ every_hours: 48 });
+  }, 120_000);
+
   it('areas import of a broken file fails with the reason and exit code 1', async () => {
     const file = path.join(t.dataDir, 'bad.geojson');
     fs.writeFileSync(file, '{"type":"Feature"}');

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { deserializeModel, evaluate, serializeModel } from '../../domain/triage/classifier/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { examplesFromCsv, examplesFromDatabase, figuresOf, installModel, retrainAndPromote, storeModelVersion, trainModel } from '../../services/triage/model-versions.js';
+import { retrainSchedule, setRetrainInterval } from '../../services/triage/retrain-schedule.js';
 import { listModelVersions } from '../../store/triage.repository.js';
 import { printJson, withContext } from '../context.js';
 
@@ -91,6 +92,16 @@ export function triageCommand(program: Command): void {
       await withContext(async (ctx) => {
         const rows = await listModelVersions(ctx.database.db);
         printJson(rows.map((r) => ({ ...r, active: r.active === 1, metrics: JSON.parse(r.metrics) as unknown })));
+      });
+    });
+  triage
+    .command('schedule')
+    .description('show when the classifier retrains from corrected history; --every HOURS changes it (0 turns it off)')
+    .option('--every <hours>', 'hours between automatic retrains')
+    .action(async (o: { every?: string }) => {
+      await withContext(async (ctx) => {
+        const schedule = o.every === undefined ? await retrainSchedule(ctx.database.db, ctx.clock()) : await setRetrainInterval(ctx, o.every.trim() === '' ? Number.NaN : Number(o.every), 'system:cli');
+        printJson({ every_hours: schedule.everyHours, last_run_at: schedule.lastRunAt, next_due_at: schedule.nextDueAt });
       });
     });
   triage
