@@ -3,7 +3,7 @@ import { PeriodicTask } from './periodic.js';
 import type { AppContext } from '../services/context.js';
 import { retrainAndPromote, type RetrainOutcome } from '../services/triage/model-versions.js';
 import { LAST_RETRAIN_KEY, retrainSchedule } from '../services/triage/retrain-schedule.js';
-import { writeSetting } from '../store/triage.repository.js';
+import { putSetting } from '../store/settings.repository.js';
 
 /**
  * Retrains the triage classifier from corrected history on a schedule (daily unless `cepat triage schedule
@@ -31,7 +31,7 @@ export class TriageRetrainJob {
     const now = ctx.clock();
     const schedule = await retrainSchedule(db, now);
     if (schedule.nextDueAt === null || new Date(schedule.nextDueAt).getTime() > now.getTime()) return null;
-    await writeSetting(db, LAST_RETRAIN_KEY, now.toISOString());
+    await putSetting(db, LAST_RETRAIN_KEY, now.toISOString());
     const outcome = await retrainAndPromote(ctx);
     log.info({ status: outcome.status, reason: outcome.reason, version: outcome.version, candidate: outcome.candidate && { accuracy: outcome.candidate.accuracy, macro_f1: outcome.candidate.macro_f1 } }, 'triage retrain');
     return outcome;

@@ -2,19 +2,12 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CaseSlaTable, NotificationTable, SlaMisrouteTable, SlaOutcomeTable } from './schema.js';
 import type { Executor, Trx } from './transaction.js';
 
-/** SQL of the SLA clock's state: settings, holidays, per-case SLA rows, outcome rows, red flags, notifications. */
+/** SQL of the SLA clock's state: holidays, per-case SLA rows, outcome rows, red flags, notifications. */
 
 export type OutcomeRow = Insertable<SlaOutcomeTable>;
 export type MisrouteRow = Insertable<SlaMisrouteTable>;
 export type CaseSlaRow = Selectable<CaseSlaTable>;
 
-export async function getSetting(db: Executor, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-export async function putSetting(db: Executor, key: string, value: string): Promise<void> {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-}
 
 export async function listImportedHolidays(db: Executor) {
   return db.selectFrom('calendar_holidays').selectAll().orderBy('date').execute();

@@ -168,16 +168,3 @@ export async function labelledCases(db: Executor, since?: string): Promise<{ id:
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, text: `${r.title ?? ''} ${r.description}`.trim(), label: r.category_code as string, at: r.created_at }));
 }
-
-export async function readSetting(db: Executor, key: string): Promise<string | null> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value ?? null;
-}
-
-export async function writeSetting(db: Executor, key: string, value: string): Promise<void> {
-  await db
-    .insertInto('settings')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}

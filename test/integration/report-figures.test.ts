@@ -12,7 +12,7 @@ import { TKD_CONFIG_KEY } from '../../src/services/reports/tkd-config.js';
 import { tkdDrilldown } from '../../src/services/reports/tkd-drilldown.js';
 import { type TkdReport, tkdReport } from '../../src/services/reports/tkd-report.js';
 import { finalizeMonth } from '../../src/services/reports/tkd-snapshot.js';
-import { putSetting } from '../../src/store/sla.repository.js';
+import { putSetting } from '../../src/store/settings.repository.js';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../support/test-context.js';
 import { FIXTURE_AS_OF, type FixtureCases, K, L, S, loadJulyFixture } from './report-fixture.js';
 import { CaseDriver, officer } from './sla-helpers.js';

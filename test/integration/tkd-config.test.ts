@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TKD_CONFIG, TKD_CONFIG_KEY, tkdConfigJson } from '../../src/services/reports/tkd-config.js';
-import { putSetting } from '../../src/store/sla.repository.js';
+import { putSetting } from '../../src/store/settings.repository.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_DIALECT } from '../support/test-context.js';
 import { K } from './report-fixture.js';

@@ -1,5 +1,5 @@
 import { appendEvent } from '../../store/event.repository.js';
-import { getSetting, putSetting } from '../../store/sla.repository.js';
+import { getSetting, putSetting } from '../../store/settings.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { AppContext, RequestMeta } from '../context.js';
 import { DEFAULT_TKD_CONFIG, TKD_CONFIG_KEY, type TkdConfig, parseTkdConfig, tkdConfigJson } from './tkd-config.js';

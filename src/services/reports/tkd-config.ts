@@ -1,7 +1,7 @@
 import { DEFAULT_TKD_RULE, type ScorePart, type TkdRule, validateTkdRule } from '../../domain/scoring/index.js';
 import { TARGET_KINDS } from '../../domain/sla/index.js';
 import { DomainError, type ErrorDetail } from '../../domain/errors.js';
-import { getSetting } from '../../store/sla.repository.js';
+import { getSetting } from '../../store/settings.repository.js';
 import type { Executor } from '../../store/transaction.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
-import { putSetting } from '../../store/sla.repository.js';
+import { putSetting } from '../../store/settings.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { AppContext } from '../context.js';
 import { SLA_LADDER_KEY, SLA_POLICY_SETS_KEY, SlaConfigInvalid, bumpSlaConfigVersion, invalidateSlaRuntime, parseLadder, parsePolicySets } from './sla-runtime.js';

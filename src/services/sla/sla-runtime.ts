@@ -7,7 +7,8 @@ import {
   type SlaPolicy,
   validatePolicies,
 } from '../../domain/sla/index.js';
-import { getSetting, listImportedHolidays, loadAgencyIndex, putSetting } from '../../store/sla.repository.js';
+import { getSetting, putSetting } from '../../store/settings.repository.js';
+import { listImportedHolidays, loadAgencyIndex } from '../../store/sla.repository.js';
 import type { Executor } from '../../store/transaction.js';
 import { effectiveHolidays, utcOffsetOf } from '../calendar/effective-holidays.js';
 import type { AppContext } from '../context.js';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { appendEvent } from '../../store/event.repository.js';
 import { inTransaction, type Executor } from '../../store/transaction.js';
-import { readSetting, writeSetting } from '../../store/triage.repository.js';
+import { getSetting, putSetting } from '../../store/settings.repository.js';
 import type { AppContext } from '../context.js';
 
 /**
@@ -22,10 +22,10 @@ export interface RetrainSchedule {
 }
 
 export async function retrainSchedule(db: Executor, now: Date): Promise<RetrainSchedule> {
-  const raw = await readSetting(db, RETRAIN_INTERVAL_KEY);
-  const stored = raw === null ? Number.NaN : Number(raw);
+  const raw = await getSetting(db, RETRAIN_INTERVAL_KEY);
+  const stored = raw === undefined ? Number.NaN : Number(raw);
   const everyHours = Number.isFinite(stored) && stored >= 0 ? stored : DEFAULT_INTERVAL_HOURS;
-  const lastRunAt = await readSetting(db, LAST_RETRAIN_KEY);
+  const lastRunAt = (await getSetting(db, LAST_RETRAIN_KEY)) ?? null;
   const due = lastRunAt ? new Date(new Date(lastRunAt).getTime() + everyHours * 3_600_000) : now;
   return { everyHours, lastRunAt, nextDueAt: everyHours > 0 ? due.toISOString() : null };
 }
@@ -38,7 +38,7 @@ export async function setRetrainInterval(ctx: AppContext, hours: number, actor: 
   return inTransaction(ctx.database, async (trx) => {
     const now = ctx.clock();
     const before = await retrainSchedule(trx, now);
-    await writeSetting(trx, RETRAIN_INTERVAL_KEY, String(hours));
+    await putSetting(trx, RETRAIN_INTERVAL_KEY, String(hours));
     await appendEvent(trx, { caseId: null, action: 'settings.triage_retrain_interval', actor, before: { every_hours: before.everyHours }, after: { every_hours: hours }, at: now });
     return retrainSchedule(trx, now);
   });
