@@ -101,7 +101,12 @@ describe(`TKD configuration over HTTP (${TEST_DIALECT})`, () => {
     const error = res.json().error;
     expect(error.code).toBe('validation_failed');
     expect(error.message).toMatch(/^Aturan TKD tidak valid/);
-    expect(error.details.map((p: { field: string }) => p.field)).toEqual(['rule.weights.resolve', 'rule.weights', 'rule.redFlagPenalty.maxPoints', 'eselonScope[0]']);
+    expect(error.details.map((p: { field: string; message: string }) => `${p.field}: ${p.message}`)).toEqual([
+      'rule.weights: Unrecognized key: "resolve"',
+      'rule.weights: at least one weight must be > 0',
+      'rule.redFlagPenalty.maxPoints: Invalid input: expected number, received undefined',
+      'eselonScope.0: not an echelon group (I, II, III, IV or V)',
+    ]);
     // Once the shape is right, the domain rule's own checks speak: negative weight, bands not reaching 0.
     const semantic = (await put({ rule: { weights: { follow_up: -1, rating: 1 }, bands: [{ minScore: 50, lossPercentOfComponent: 10, label: 'cukup' }] } }, admin)).json().error;
     expect(semantic.details.map((p: { message: string }) => p.message)).toEqual(['weights must be ≥ 0', 'the last band must start at 0']);

@@ -29,8 +29,8 @@ describe('parseTkdConfig', () => {
   });
 
   it('lists every shape problem at once instead of scoring NaN or throwing a TypeError later', () => {
-    expect(problemsOf('null')).toEqual(['the configuration must be an object { "rule": {...}, "eselonScope": [...] }']);
-    expect(problemsOf(JSON.stringify({ rule: 'x', eselonScope: 'II' }))).toEqual(['rule: must be an object', 'eselonScope: must be a list of echelon groups like "II"']);
+    expect(problemsOf('null')).toEqual(['Invalid input: expected object, received null']);
+    expect(problemsOf(JSON.stringify({ rule: 'x', eselonScope: 'II' }))).toEqual(['rule: Invalid input: expected object, received string', 'eselonScope: Invalid input: expected array, received string']);
     expect(
       problemsOf(
         JSON.stringify({
@@ -40,18 +40,18 @@ describe('parseTkdConfig', () => {
         }),
       ),
     ).toEqual([
-      'tkd_config.rules: unknown field (known: rule, eselonScope)',
-      'rule.extra: unknown field (known: componentWeightPercent, weights, redFlagPenalty, bands, ratingScale, scoreWhenNoData)',
-      'rule.componentWeightPercent: must be a number',
-      'rule.weights.resolve: not a score part (known: verification, first_response, follow_up, resolution, rating)',
+      'rule.componentWeightPercent: Invalid input: expected number, received string',
+      'rule.weights: Unrecognized key: "resolve"',
       'rule.weights: at least one weight must be > 0',
-      'rule.redFlagPenalty.pointsPerFlag: must be ≥ 0',
-      'rule.redFlagPenalty.maxPoints: must be a number',
-      'rule.ratingScale.step: unknown field (known: min, max)',
-      'rule.scoreWhenNoData: must be a number 0–100',
-      'rule.bands: must be a list of { minScore, lossPercentOfComponent, label }',
-      'eselonScope[0]: "II.a" is not an echelon group (I, II, III, IV or V)',
-      'eselonScope[1]: 2 is not an echelon group (I, II, III, IV or V)',
+      'rule.redFlagPenalty.pointsPerFlag: Too small: expected number to be >=0',
+      'rule.redFlagPenalty.maxPoints: Invalid input: expected number, received undefined',
+      'rule.bands: Invalid input: expected array, received string',
+      'rule.ratingScale: Unrecognized key: "step"',
+      'rule.scoreWhenNoData: Too big: expected number to be <=100',
+      'rule: Unrecognized key: "extra"',
+      'eselonScope.0: not an echelon group (I, II, III, IV or V)',
+      'eselonScope.1: Invalid input: expected string, received number',
+      'Unrecognized key: "rules"',
     ]);
   });
 
