@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { OPEN_STATUSES } from '../domain/case/status.js';
 import type { Executor } from './transaction.js';
 import type { TriageModelTable } from './schema.js';
 
@@ -7,7 +8,6 @@ import type { TriageModelTable } from './schema.js';
 export type TriageModelRow = Selectable<TriageModelTable>;
 export type TriageModelSummary = Omit<TriageModelRow, 'model'>;
 
-const OPEN = ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_pelapor'] as const;
 const AREAS_VERSION_KEY = 'triage.areas_version';
 
 export async function insertModelVersion(db: Executor, row: Omit<TriageModelRow, 'id'>): Promise<TriageModelSummary> {
@@ -114,9 +114,6 @@ export async function casesAfter(db: Executor, afterId: number, limit: number): 
     .execute();
 }
 
-export function isOpenStatus(status: string): boolean {
-  return (OPEN as readonly string[]).includes(status);
-}
 
 /** The highest case id (open or not), so following new cases starts after it. */
 export async function maxCaseId(db: Executor): Promise<number> {
@@ -127,7 +124,7 @@ export async function maxCaseId(db: Executor): Promise<number> {
 /** Which of these cases are still open (candidates may have closed since the index saw them). */
 export async function stillOpen(db: Executor, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('cases').select('id').where('id', 'in', ids).where('status', 'in', OPEN).execute();
+  const rows = await db.selectFrom('cases').select('id').where('id', 'in', ids).where('status', 'in', [...OPEN_STATUSES]).execute();
   return new Set(rows.map((r) => r.id));
 }
 

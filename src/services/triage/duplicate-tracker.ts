@@ -2,7 +2,8 @@ import { DEFAULT_DUPLICATE_CONFIG, type DuplicateConfig } from '../../domain/tri
 import { DuplicateIndex, type DuplicateCandidate } from '../../domain/triage/duplicates/duplicate-index.js';
 import { tokenize } from '../../domain/triage/text/index.js';
 import type { Executor } from '../../store/transaction.js';
-import { casesAfter, isOpenStatus, stillOpen, type OpenCaseFacts } from '../../store/triage.repository.js';
+import { OPEN_STATUSES, type Status } from '../../domain/case/status.js';
+import { casesAfter, stillOpen, type OpenCaseFacts } from '../../store/triage.repository.js';
 
 /**
  * The duplicate finder's in-memory index of open cases for one process. Loaded at start; before each search
@@ -13,6 +14,16 @@ import { casesAfter, isOpenStatus, stillOpen, type OpenCaseFacts } from '../../s
 
 /** Cases without a category are compared among themselves under this key. */
 export const UNCATEGORISED = '';
+
+/** What a duplicate search compares: a complaint's category, place, time and text. */
+export interface CaseQuery {
+  category: string | undefined;
+  lat?: number;
+  lng?: number;
+  areaCode?: string;
+  createdAt: Date;
+  text: string;
+}
 const PAGE = 5_000;
 
 export class DuplicateTracker {
@@ -37,7 +48,7 @@ export class DuplicateTracker {
     for (;;) {
       const rows = await casesAfter(db, this.lastId, PAGE);
       for (const row of rows) {
-        if (isOpenStatus(row.status)) this.add(row);
+        if (OPEN_STATUSES.includes(row.status as Status)) this.add(row);
         else this.lastId = Math.max(this.lastId, row.id);
       }
       if (rows.length < PAGE) return;
@@ -62,10 +73,23 @@ export class DuplicateTracker {
   }
 
   /** Candidates above the suggest threshold that are still open, best first. */
-  async candidates(
-    db: Executor,
-    query: { category: string | undefined; lat?: number; lng?: number; areaCode?: string; createdAt: Date; text: string },
-  ): Promise<DuplicateCandidate[]> {
+  async candidates(db: Executor, query: CaseQuery): Promise<DuplicateCandidate[]> {
+    return (await this.openCandidates(db, query)).filter((c) => c.score >= this.config.suggestThreshold);
+  }
+
+  /**
+   * The best open case with an id in (afterId, beforeId) that `query` duplicates above the auto-link threshold:
+   * the cases committed while this one was being taken in, which its own search could not see.
+   */
+  async lateAutoLink(db: Executor, query: CaseQuery, afterId: number, beforeId: number): Promise<number | null> {
+    if (beforeId - afterId < 2) return null;
+    const found = await this.openCandidates(db, query, String(beforeId));
+    const hit = found.find((c) => c.autoLink && Number(c.id) > afterId && Number(c.id) < beforeId);
+    return hit ? Number(hit.id) : null;
+  }
+
+  /** Candidates among the cases seen so far (caught up first), those closed meanwhile dropped from the index. */
+  private async openCandidates(db: Executor, query: CaseQuery, excludeId?: string): Promise<DuplicateCandidate[]> {
     await this.catchUp(db);
     const found = this.index.findCandidates({
       category: query.category ?? UNCATEGORISED,
@@ -74,30 +98,11 @@ export class DuplicateTracker {
       areaCode: query.areaCode,
       createdAt: query.createdAt,
       tokens: tokenize(query.text),
+      excludeId,
     });
     if (found.length === 0) return found;
     const open = await stillOpen(db, found.map((c) => Number(c.id)));
     for (const c of found) if (!open.has(Number(c.id))) this.remove(Number(c.id));
-    return found.filter((c) => open.has(Number(c.id)) && c.score >= this.config.suggestThreshold);
-  }
-
-  /**
-   * The best open case with an id in (afterId, beforeId) that `query` duplicates above the auto-link threshold:
-   * the cases committed while this one was being taken in, which its own search could not see.
-   */
-  async lateAutoLink(
-    db: Executor,
-    query: { category: string | undefined; lat?: number; lng?: number; areaCode?: string; createdAt: Date; text: string },
-    afterId: number,
-    beforeId: number,
-  ): Promise<number | null> {
-    if (beforeId - afterId < 2) return null;
-    await this.catchUp(db);
-    const found = this.index
-      .findCandidates({ category: query.category ?? UNCATEGORISED, lat: query.lat, lng: query.lng, areaCode: query.areaCode, createdAt: query.createdAt, tokens: tokenize(query.text), excludeId: String(beforeId) })
-      .filter((c) => c.autoLink && Number(c.id) > afterId && Number(c.id) < beforeId);
-    if (found.length === 0) return null;
-    const open = await stillOpen(db, found.map((c) => Number(c.id)));
-    return found.map((c) => Number(c.id)).find((id) => open.has(id)) ?? null;
+    return found.filter((c) => open.has(Number(c.id)));
   }
 }
