@@ -9,6 +9,9 @@ import { fmt, load, processCpuMs, startProcess, stopProcess } from './support.js
  * Intake throughput: the real server (SQLite, WAL, synchronous=FULL: every 201 is on disk) taking web-form
  * complaints over HTTP, against a bare fastify hello-world on the same machine in the same run.
  * Goal (issue 2): ratio ≥ 0.30 with p99 ≤ 25 ms at 10 connections.
+ * Between the two, the same stream goes to the durable floor (bench/durable-floor-server.ts): one row per
+ * request, group-committed with synchronous=FULL and no intake logic, i.e. the most any durable intake can reach
+ * here. It separates what the disk costs from what the case model costs.
  */
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -40,8 +43,17 @@ async function main() {
   const cepatCpu = cpuPerRequest(cepatCpu0, processCpuMs(cepat.child.pid), real.total);
   await stopProcess(cepat.child);
 
+  // The durable floor: one row per request, group-committed with synchronous=FULL; no intake logic at all.
+  const floor = await startProcess(process.execPath, ['--import', 'tsx', 'bench/durable-floor-server.ts'], { PORT: '0' }, /listening (\d+)/);
+  await load({ url: `http://127.0.0.1:${floor.port}/`, duration: 2, connections, requests: [req] });
+  const floorCpu0 = processCpuMs(floor.child.pid);
+  const durable = await load({ url: `http://127.0.0.1:${floor.port}/`, duration, connections, requests: [req] });
+  const floorCpu = cpuPerRequest(floorCpu0, processCpuMs(floor.child.pid), durable.total);
+  await stopProcess(floor.child);
+
   const ratio = real.rps / base.rps;
   console.log(`hello-world (baseline) ${fmt(base)}   server CPU ${helloCpu} per request`);
+  console.log(`durable floor          ${fmt(durable)}   server CPU ${floorCpu} per request   ratio ${(durable.rps / base.rps).toFixed(3)}`);
   console.log(`cepat intake           ${fmt(real)}   server CPU ${cepatCpu} per request`);
   console.log(`ratio intake/baseline  ${ratio.toFixed(3)}   goal ≥ 0.30 with p99 ≤ 25 ms: ${ratio >= 0.3 && real.p99 <= 25 ? 'MET' : 'NOT MET'}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
