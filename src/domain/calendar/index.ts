@@ -22,7 +22,11 @@ export {
   MS_PER_DAY,
   MS_PER_HOUR,
   type Weekday,
+  formatIsoDate,
   formatLocalIso,
+  localDayIndex,
+  localDayStart,
   localMonthOf,
   localMonthRange,
+  parseIsoDate,
 } from './local-time.js';

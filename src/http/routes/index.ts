@@ -6,6 +6,7 @@ import { catalogRoutes } from './catalog/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { healthRoutes } from './health.js';
 import { open311Routes } from './open311/routes.js';
+import { publicRoutes } from './public/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { trackRoutes } from './track/routes.js';
 import { walkinRoutes } from './walkin/routes.js';
@@ -20,6 +21,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await caseRoutes(app, ctx);
   await catalogRoutes(app, ctx);
   await open311Routes(app, ctx);
+  await publicRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await webUiRoutes(app, ctx);
   await webhookRoutes(app, ctx);

@@ -1,0 +1,215 @@
+import { OPEN_STATUSES, STATUS_LABELS, type Status } from '../../domain/case/status.js';
+import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, localMonthRange, parseIsoDate } from '../../domain/calendar/index.js';
+import { DomainError } from '../../domain/errors.js';
+import {
+  countByStatusGroup,
+  mapCases,
+  medianResolutionMs,
+  resolutionOnTime,
+  type Range,
+  type StatusCounts,
+} from '../../store/public-stats.repository.js';
+import type { AppContext } from '../context.js';
+import { getSlaRuntime } from '../sla/sla-runtime.js';
+
+/**
+ * Public statistics and map: what any resident may see about how the city handles complaints, without logging
+ * in. Only counts, shares and times, and for the map a public case's ticket, category, status, place and day; never
+ * a reporter, a contact, a text or an address (free text often names the reporter or their house). The point is
+ * the one Open311 already publishes for the same case: it places the problem, not the person.
+ */
+
+/** The longest period the public pages summarise in one answer, so a query stays cheap. */
+const MAX_DAYS = 3 * 366;
+export const MAP_MAX_POINTS = 5000;
+
+export interface PeriodInput {
+  from?: string;
+  to?: string;
+}
+
+export interface Period {
+  /** First local day (YYYY-MM-DD). */
+  from: string;
+  /** Last local day, inclusive. */
+  to: string;
+  range: Range;
+}
+
+/** A period of whole local days; by default the last twelve months (the current one included) up to today. */
+export function resolvePeriod(input: PeriodInput, utcOffsetMinutes: number, now: Date): Period {
+  const today = localDayIndex(now.getTime(), utcOffsetMinutes);
+  const parse = (text: string | undefined, name: string) => {
+    if (text === undefined) return undefined;
+    const day = parseIsoDate(text);
+    if (day === null) throw new DomainError('validation_failed', `${name}: tanggal YYYY-MM-DD tidak valid`, `${name}: invalid date, expected YYYY-MM-DD`);
+    return day;
+  };
+  const to = parse(input.to, 'to') ?? today;
+  const thisMonth = localMonthOf(localDayStart(to, utcOffsetMinutes), utcOffsetMinutes);
+  const [y, m] = thisMonth.split('-').map(Number);
+  const yearAgo = `${m === 12 ? y : y - 1}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+  const from = parse(input.from, 'from') ?? parseIsoDate(yearAgo)!;
+  if (from > to) throw new DomainError('validation_failed', 'from harus sebelum atau sama dengan to', 'from must be on or before to');
+  if (to - from + 1 > MAX_DAYS) throw new DomainError('validation_failed', `Rentang paling panjang ${MAX_DAYS} hari`, `The period may span at most ${MAX_DAYS} days`);
+  return {
+    from: formatIsoDate(from),
+    to: formatIsoDate(to),
+    range: { from: new Date(localDayStart(from, utcOffsetMinutes)).toISOString(), to: new Date(localDayStart(to + 1, utcOffsetMinutes)).toISOString() },
+  };
+}
+
+export interface CountRow {
+  received: number;
+  open: number;
+  resolved: number;
+  rejected: number;
+  merged: number;
+}
+
+const counts = (r: StatusCounts | undefined): CountRow => ({
+  received: r?.received ?? 0,
+  open: r?.open ?? 0,
+  resolved: r?.resolved ?? 0,
+  rejected: r?.rejected ?? 0,
+  merged: r?.merged ?? 0,
+});
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+export interface PublicStats {
+  period: { from: string; to: string };
+  generated_at: string;
+  totals: CountRow & { resolved_on_time_share: number | null; median_resolution_working_hours: number | null };
+  by_month: (CountRow & { month: string })[];
+  by_category: (CountRow & { code: string | null; name_id: string | null; name_en: string | null })[];
+  by_kota: (CountRow & { code: string | null; name: string | null })[];
+  by_channel: (CountRow & { channel: string })[];
+  by_agency: (CountRow & { id: string; name: string; resolved_on_time_share: number | null; resolution_decided: number })[];
+}
+
+export async function publicStats(ctx: AppContext, input: PeriodInput, now = ctx.clock()): Promise<PublicStats> {
+  const db = ctx.database.db;
+  const rt = await getSlaRuntime(ctx);
+  const period = resolvePeriod(input, rt.utcOffsetMinutes, now);
+  const nowIso = now.toISOString();
+  const [all, byCategory, byArea, byChannel, byAgency, onTime, onTimeByAgency, median, categories, areas, agencies] = await Promise.all([
+    countByStatusGroup(db, period.range, 'all', OPEN_STATUSES),
+    countByStatusGroup(db, period.range, 'category_code', OPEN_STATUSES),
+    countByStatusGroup(db, period.range, 'area_code', OPEN_STATUSES),
+    countByStatusGroup(db, period.range, 'channel', OPEN_STATUSES),
+    countByStatusGroup(db, period.range, 'agency_id', OPEN_STATUSES),
+    resolutionOnTime(db, period.range, 'case', nowIso),
+    resolutionOnTime(db, period.range, 'agency', nowIso),
+    medianResolutionMs(db, period.range),
+    db.selectFrom('categories').select(['code', 'name_id', 'name_en']).execute(),
+    db.selectFrom('areas').select(['code', 'name']).where('level', '=', 'kota').execute(),
+    db.selectFrom('agencies').select(['id', 'name']).execute(),
+  ]);
+
+  const byMonth: PublicStats['by_month'] = [];
+  for (const month of monthsOf(period, rt.utcOffsetMinutes)) {
+    const r = localMonthRange(month, rt.utcOffsetMinutes)!;
+    const range = { from: maxIso(new Date(r.from).toISOString(), period.range.from), to: minIso(new Date(r.to).toISOString(), period.range.to) };
+    byMonth.push({ month, ...counts((await countByStatusGroup(db, range, 'all', OPEN_STATUSES))[0]) });
+  }
+
+  const categoryName = new Map(categories.map((c) => [c.code, c]));
+  const kotaName = new Map(areas.map((a) => [a.code, a.name]));
+  const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+  const kotaTotals = new Map<string | null, CountRow>();
+  for (const row of byArea) {
+    const kota = row.key ? row.key.split('.').slice(0, 2).join('.') : null;
+    const sum = kotaTotals.get(kota) ?? counts(undefined);
+    for (const k of ['received', 'open', 'resolved', 'rejected', 'merged'] as const) sum[k] += row[k];
+    kotaTotals.set(kota, sum);
+  }
+  const onTimeAgency = new Map(onTimeByAgency.map((r) => [r.key, r]));
+  const caseOnTime = onTime[0];
+  const byReceived = <T extends { received: number }>(a: T, b: T) => b.received - a.received;
+
+  return {
+    period: { from: period.from, to: period.to },
+    generated_at: nowIso,
+    totals: {
+      ...counts(all[0]),
+      resolved_on_time_share: caseOnTime ? share(caseOnTime.met, caseOnTime.decided) : null,
+      median_resolution_working_hours: median === null ? null : Math.round((median / 3600_000) * 10) / 10,
+    },
+    by_month: byMonth,
+    by_category: byCategory
+      .map((r) => ({ code: r.key, name_id: r.key ? (categoryName.get(r.key)?.name_id ?? r.key) : null, name_en: r.key ? (categoryName.get(r.key)?.name_en ?? r.key) : null, ...counts(r) }))
+      .sort(byReceived),
+    by_kota: [...kotaTotals].map(([code, c]) => ({ code, name: code ? (kotaName.get(code) ?? code) : null, ...c })).sort(byReceived),
+    by_channel: byChannel.map((r) => ({ channel: r.key ?? '', ...counts(r) })).sort(byReceived),
+    by_agency: byAgency
+      .filter((r) => r.key !== null)
+      .map((r) => {
+        const t = onTimeAgency.get(r.key);
+        return { id: r.key!, name: agencyName.get(r.key!) ?? r.key!, ...counts(r), resolution_decided: t?.decided ?? 0, resolved_on_time_share: t ? share(t.met, t.decided) : null };
+      })
+      .sort(byReceived),
+  };
+}
+
+function monthsOf(period: Period, utcOffsetMinutes: number): string[] {
+  const first = localMonthOf(Date.parse(period.range.from), utcOffsetMinutes);
+  const last = localMonthOf(Date.parse(period.range.to) - 1, utcOffsetMinutes);
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(month);
+    if (month >= last) return out;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+const maxIso = (a: string, b: string) => (a > b ? a : b);
+const minIso = (a: string, b: string) => (a < b ? a : b);
+
+export interface MapInput extends PeriodInput {
+  category?: string;
+  /** open | closed (Open311 terms) or a case status. */
+  status?: string;
+  /** A kota, kecamatan or kelurahan code: cases within it. */
+  area?: string;
+}
+
+export interface MapFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: { ticket: string; status: string; status_label: { id: string; en: string } | null; category: string | null; area: string | null; received_on: string; support_count: number };
+}
+
+export async function publicMap(ctx: AppContext, input: MapInput, now = ctx.clock()) {
+  const rt = await getSlaRuntime(ctx);
+  const period = resolvePeriod(input, rt.utcOffsetMinutes, now);
+  let statuses: readonly string[] | undefined;
+  if (input.status === 'open') statuses = OPEN_STATUSES;
+  else if (input.status === 'closed') statuses = ['selesai', 'ditutup'];
+  else if (input.status !== undefined) {
+    if (!(input.status in STATUS_LABELS) || input.status === 'ditolak' || input.status === 'digabung') {
+      throw new DomainError('validation_failed', 'status: open, closed atau status laporan yang tampil di peta', 'status: open, closed or a case status shown on the map');
+    }
+    statuses = [input.status];
+  }
+  const rows = await mapCases(ctx.database.db, { ...period.range, category: input.category, statuses, areaPrefix: input.area, limit: MAP_MAX_POINTS + 1 });
+  const features: MapFeature[] = rows.slice(0, MAP_MAX_POINTS).map((r) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
+    properties: {
+      ticket: r.ticket,
+      status: r.status,
+      status_label: STATUS_LABELS[r.status as Status] ?? null,
+      category: r.category_code,
+      area: r.area_code,
+      received_on: formatIsoDate(localDayIndex(Date.parse(r.received_at), rt.utcOffsetMinutes)),
+      support_count: r.support_count,
+    },
+  }));
+  return {
+    type: 'FeatureCollection' as const,
+    period: { from: period.from, to: period.to },
+    truncated: rows.length > MAP_MAX_POINTS,
+    features,
+  };
+}
