@@ -1,4 +1,6 @@
+import { type ExpressionBuilder, sql } from 'kysely';
 import { OPEN_STATUSES } from '../domain/case/status.js';
+import type { DB } from './schema.js';
 import type { Executor } from './transaction.js';
 
 /**
@@ -100,6 +102,24 @@ export async function listPublicRequests(db: Executor, f: RequestFilter): Promis
   return rows.map((r) => ({ ...r, lat: r.lat === null ? null : Number(r.lat), lng: r.lng === null ? null : Number(r.lng), support_count: Number(r.support_count) }));
 }
 
+/**
+ * Which attachments may be published (as their metadata-free copy): the citizen's evidence of the problem, and
+ * files attached to an officer's public reply (the "after" photo of a resolution). Not documents attached to an
+ * internal step (a transfer's memo, a scan of an identity card), whatever their type.
+ */
+const publishable = (eb: ExpressionBuilder<DB, 'attachments'>) =>
+  eb.or([
+    eb('attachments.role', '=', 'evidence'),
+    eb.exists(
+      eb
+        .selectFrom('comments')
+        .select(sql<number>`1`.as('one'))
+        .whereRef('comments.id', '=', 'attachments.comment_id')
+        .where('comments.visibility', '=', 'public')
+        .where((c) => c.or([c('comments.author', 'like', 'user:%'), c('comments.author', 'like', 'system:%')])),
+    ),
+  ]);
+
 /** The first public photo (metadata-free copy) of each case. */
 export async function firstPublicPhotos(db: Executor, caseIds: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
@@ -110,6 +130,7 @@ export async function firstPublicPhotos(db: Executor, caseIds: number[]): Promis
     .where('case_id', 'in', caseIds)
     .where('public_sha256', 'is not', null)
     .where('content_type', 'like', 'image/%')
+    .where(publishable)
     .orderBy('id')
     .execute();
   for (const r of rows) if (!out.has(r.case_id) && r.public_sha256) out.set(r.case_id, r.public_sha256);
@@ -157,6 +178,7 @@ export async function findPublicMedia(db: Executor, sha256: string): Promise<str
     .select('attachments.content_type')
     .where('attachments.public_sha256', '=', sha256)
     .where('cases.is_public', '=', 1)
+    .where(publishable)
     .executeTakeFirst();
   return row?.content_type;
 }

@@ -63,6 +63,10 @@ describe(`case workflow over HTTP (${TEST_DIALECT})`, () => {
     expect(asked.json().sla_paused_at).toBeTruthy();
     const answered = await t.app.inject({ method: 'POST', url: `/api/track/${ticket}/messages`, payload: { code: access_code, text: 'Depan Indomaret no. 12' } });
     expect(answered.json().status).toBe('proses');
+    // What the citizen wrote is theirs: shown with the access code, not to anyone who knows the ticket.
+    const bodies = (q: string) => t.app.inject(`/api/track/${ticket}${q}`).then((r) => r.json().replies.map((x: { from: string; body: string }) => `${x.from}:${x.body}`));
+    expect(await bodies(`?code=${access_code}`)).toEqual(['petugas:Mohon kirim titik lokasi yang tepat', 'pelapor:Depan Indomaret no. 12']);
+    expect(await bodies('')).toEqual(['petugas:Mohon kirim titik lokasi yang tepat']);
     const mp = multipart({ public_note: 'Selesai' }, [{ field: 'after', filename: 'a.jpg', type: 'image/jpeg', data: await jpeg() }]);
     await t.app.inject({ method: 'POST', url: `/api/cases/${ticket}/actions/resolve`, headers: { ...sudinJaksel, ...mp.headers }, payload: mp.payload });
     const reopened = await t.app.inject({ method: 'POST', url: `/api/track/${ticket}/reopen`, payload: { code: access_code, reason: 'Lubangnya muncul lagi' } });
@@ -108,6 +112,16 @@ describe(`case workflow over HTTP (${TEST_DIALECT})`, () => {
     const survivor = (await t.app.inject({ url: `/api/cases/${a.ticket}`, headers: admin })).json();
     expect(survivor.reporters).toHaveLength(2);
     expect(survivor.support_count).toBe(1);
+    // An officer may merge only into a case in their own scope: the target changes too.
+    const own = await submit();
+    const elsewhere = await submit({ location: { area_code: '31.71.01.1001' } });
+    const elsewhereId = (await t.app.inject({ url: `/api/cases/${elsewhere.ticket}`, headers: admin })).json().id;
+    const refused = await act(sudinJaksel, own.ticket, 'merge', { target_case: elsewhereId });
+    expect(refused.statusCode).toBe(403);
+    const untouched = (await t.app.inject({ url: `/api/cases/${elsewhere.ticket}`, headers: admin })).json();
+    expect(untouched).toMatchObject({ support_count: 0 });
+    expect(untouched.reporters).toHaveLength(1);
+    expect((await t.app.inject({ url: `/api/cases/${own.ticket}`, headers: admin })).json().status).not.toBe('digabung');
     const c = await submit();
     const rejected = await act(admin, c.ticket, 'reject', { reject_reason: 'bukan_wewenang', forwarded_to: 'Kementerian PUPR (jalan nasional) via LAPOR!', public_note: 'Jalan nasional, kewenangan pusat' });
     expect(rejected.json()).toMatchObject({ status: 'ditolak', reject_reason: 'bukan_wewenang', forwarded_to: 'Kementerian PUPR (jalan nasional) via LAPOR!' });

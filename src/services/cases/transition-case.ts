@@ -74,6 +74,13 @@ export async function transitionCase(ctx: AppContext, req: TransitionRequest, me
       // Disposisi goes down the hierarchy (Dinas → Suku Dinas); sideways moves are transfers or coordination.
       if (!reach.agencySubtree.has(req.input.targetAgencyId!)) throw forbidden('disposisi hanya ke unit di bawah instansi Anda');
     }
+    if (req.action === 'merge' && req.actor.kind === 'user') {
+      // Merging changes the target too (it takes the reporters and the support count): it must be in scope as well.
+      const target = await findCaseById(trx, req.input.targetCaseId!);
+      if (target && !canChange(req.actor, { agencyId: target.agency_id, areaCode: target.area_code, partnerApiKeyId: target.partner_api_key_id }, reach)) {
+        throw forbidden('laporan tujuan di luar wewenang Anda');
+      }
+    }
     const effects = await applyEffects(trx, ctx, kase, req.action, req.input, decision, req.actor, now);
     const updated = await updateCase(trx, kase.id, { ...effects.patch, status: decision.to, updated_at: now.toISOString() });
     const commentId = effects.commentId;

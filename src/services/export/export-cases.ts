@@ -15,15 +15,17 @@ export const PII_COLUMNS = ['reporter_name', 'reporter_contacts', 'reporter_anon
 
 export async function countCases(ctx: AppContext, o: ExportOptions): Promise<number> {
   let q = ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n'));
+  if (!o.withPii) q = q.where('is_public', '=', 1);
   if (o.from) q = q.where('created_at', '>=', o.from.toISOString());
   if (o.to) q = q.where('created_at', '<', o.to.toISOString());
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 /**
- * Streams every case in id order, a page at a time, so memory stays flat for millions of cases. Without PII,
- * the text of confidential cases is withheld and coordinates are kept (they describe the problem, not the
- * person); with PII, reporter identity is included except for anonymous reporters, whom nobody may see.
+ * Streams every case in id order, a page at a time, so memory stays flat for millions of cases. Without PII
+ * (open data), only public cases: a confidential or whistle-blowing case is left out whole, since its place,
+ * category and agency can point to the person who reported it. With PII (an admin's export), every case, with
+ * reporter identity except for anonymous reporters, whom nobody may see.
  */
 export async function* exportCases(ctx: AppContext, o: ExportOptions): AsyncGenerator<Record<string, string | number | null>> {
   const db = ctx.database.db;
@@ -31,6 +33,7 @@ export async function* exportCases(ctx: AppContext, o: ExportOptions): AsyncGene
   const size = o.pageSize ?? 1000;
   for (;;) {
     let q = db.selectFrom('cases').selectAll().where('id', '>', afterId);
+    if (!o.withPii) q = q.where('is_public', '=', 1);
     if (o.from) q = q.where('created_at', '>=', o.from.toISOString());
     if (o.to) q = q.where('created_at', '<', o.to.toISOString());
     const page = await q.orderBy('id').limit(size).execute();
@@ -39,8 +42,8 @@ export async function* exportCases(ctx: AppContext, o: ExportOptions): AsyncGene
     for (const c of page) {
       const row: Record<string, string | number | null> = {
         ticket: c.ticket, status: c.status, report_type: c.report_type, channel: c.channel, category: c.category_code, area: c.area_code, agency: c.agency_id,
-        priority: c.priority, lat: c.lat, lng: c.lng, address: c.is_public || o.withPii ? c.address : null, title: c.is_public || o.withPii ? c.title : null,
-        description: c.is_public || o.withPii ? c.description : null, received_at: c.received_at, created_at: c.created_at, first_response_at: c.first_response_at,
+        priority: c.priority, lat: c.lat, lng: c.lng, address: c.address, title: c.title,
+        description: c.description, received_at: c.received_at, created_at: c.created_at, first_response_at: c.first_response_at,
         resolved_at: c.resolved_at, closed_at: c.closed_at, resolution_due_at: c.resolution_due_at, reject_reason: c.reject_reason, merged_into: c.merged_into_id, support_count: c.support_count,
       };
       if (o.withPii) {

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import contentDisposition from 'content-disposition';
 import { areaAncestry, resolveAgency } from '../../../domain/routing/route.js';
 import { rulesForCategory } from '../../../store/reference.repository.js';
 import { ACTION_NAMES, type ActionInput, type ActionName } from '../../../domain/case/workflow.js';
 import type { AttachmentInput } from '../../../domain/intake/normalized-complaint.js';
 import { addCaseComment } from '../../../services/cases/add-comment.js';
-import { getCaseDetail } from '../../../services/cases/get-case.js';
+import { attachmentFile, getCaseDetail } from '../../../services/cases/get-case.js';
 import { listCases } from '../../../services/cases/list-cases.js';
 import { transitionCase } from '../../../services/cases/transition-case.js';
 import { updateCaseDetails } from '../../../services/cases/update-case-details.js';
@@ -122,10 +123,10 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.get('/api/cases/:ref/attachments/:id', { schema: { tags: ['cases'], summary: 'Download an attachment (original, for officers)' }, preHandler: requireStaffOrPartner() }, async (request, reply) => {
     const { ref, id } = request.params as { ref: string; id: string };
     const detail = await getCaseDetail(ctx, request.actor!, ref);
-    const att = await ctx.database.db.selectFrom('attachments').selectAll().where('case_id', '=', detail.case.id).where('id', '=', Number(id)).executeTakeFirst();
-    if (!att) return reply.status(404).send({ error: { code: 'not_found', message: 'Lampiran tidak ditemukan', message_en: 'Attachment not found' } });
-    const sha = request.actor!.kind === 'partner' ? att.public_sha256 ?? att.sha256 : att.sha256;
-    return reply.type(att.content_type).header('content-disposition', `inline; filename="${att.filename.replace(/"/g, '')}"`).send(await ctx.files.get(sha));
+    const att = /^\d+$/.test(id) ? await ctx.database.db.selectFrom('attachments').select('sha256').where('case_id', '=', detail.case.id).where('id', '=', Number(id)).executeTakeFirst() : undefined;
+    const file = att && attachmentFile(detail, request.actor!, Number(id), att.sha256);
+    if (!file) return reply.status(404).send({ error: { code: 'not_found', message: 'Lampiran tidak ditemukan', message_en: 'Attachment not found' } });
+    return reply.type(file.content_type).header('content-disposition', contentDisposition(file.filename, { type: 'inline' })).send(await ctx.files.get(file.sha256));
   });
 }
 

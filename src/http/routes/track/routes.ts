@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { actorLabel } from '../../../domain/case/roles.js';
 import { STATUS_LABELS, type Status } from '../../../domain/case/status.js';
 import { DomainError } from '../../../domain/errors.js';
 import { authenticateCitizen, citizenAddInfo, citizenRate } from '../../../services/cases/citizen-actions.js';
@@ -19,10 +20,21 @@ export async function trackRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get('/api/track/:ticket', { schema: { tags: ['tracking'], summary: 'Track a case by ticket (code optional)', querystring: { type: 'object', properties: { code: { type: 'string', maxLength: 12 } } } } }, async (request) => {
     const { ticket } = request.params as { ticket: string };
     const { code } = request.query as { code?: string };
-    const kase = code ? (await authenticateCitizen(ctx, ticket, code)).kase : await findCaseByTicket(ctx.database.db, ticket);
+    const citizen = code ? await authenticateCitizen(ctx, ticket, code) : null;
+    const kase = citizen ? citizen.kase : await findCaseByTicket(ctx.database.db, ticket);
     if (!kase || (!code && kase.is_public !== 1)) throw new DomainError('case_not_found', `Laporan '${ticket}' tidak ditemukan`, `Case '${ticket}' not found`);
     const db = ctx.database.db;
-    const comments = await db.selectFrom('comments').select(['body', 'author', 'created_at']).where('case_id', '=', kase.id).where('visibility', '=', 'public').orderBy('id').execute();
+    // Officers' public replies are for everyone; what a citizen wrote (often a name, a phone, a house) only for
+    // that citizen, and what a partner relayed (its own citizen's words) for nobody here.
+    const own = citizen ? actorLabel(citizen.actor) : null;
+    const comments = await db
+      .selectFrom('comments')
+      .select(['body', 'author', 'created_at'])
+      .where('case_id', '=', kase.id)
+      .where('visibility', '=', 'public')
+      .where((eb) => eb.or([eb('author', 'like', 'user:%'), eb('author', 'like', 'system:%'), ...(own ? [eb('author', '=', own)] : [])]))
+      .orderBy('id')
+      .execute();
     const events = await db.selectFrom('events').select(['action', 'at', 'after']).where('case_id', '=', kase.id).where('action', 'like', 'case.%').orderBy('seq').execute();
     const pub = presentPublicCase(kase);
     // Citizens know tickets, not internal ids: a merged case points to the ticket that carries on.
