@@ -107,4 +107,19 @@ describe(`reports over HTTP: roles, formats, appeals, reach (${TEST_DIALECT})`, 
     const kec = (await get('/api/reports/reach?month=2025-07&level=kecamatan', monitor)).json();
     expect(kec.rows[0]).toMatchObject({ code: '31.71.01', population: 32000, total: 3, per10k: 0.94 });
   });
+
+  it('keeps city-wide reach figures (per area and channel) from agency heads, like performance by area', async () => {
+    expect((await get('/api/reports/performance?month=2025-07&by=kelurahan', headK)).statusCode).toBe(403);
+    for (const url of ['/api/reports/reach?month=2025-07', '/api/reports/reach?month=2025-07&level=kelurahan', '/api/reports/reach?month=2025-07&level=kecamatan']) {
+      const res = await get(url, headK);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'forbidden', message_en: 'City-wide reports (by channel or area) are for admins, monitors and auditors' });
+      expect(res.json().error.message).toContain('hanya untuk admin, monitor dan auditor');
+      expect(res.body).not.toContain('31.71.01.1001');
+    }
+    expect((await get('/api/reports/reach?month=2025-07', triage)).statusCode).toBe(403);
+    expect((await get('/api/reports/reach?month=2025-07')).statusCode).toBe(401);
+    expect((await get('/api/reports/reach?month=2025-07', admin)).statusCode).toBe(200);
+    expect((await get('/api/reports/reach?month=2025-07', await t.loginAs('auditor'))).statusCode).toBe(200);
+  });
 });

@@ -92,6 +92,41 @@ describe(`assisted intake at walk-in posts (${TEST_DIALECT})`, () => {
     expect(await caseCount()).toBe(before);
   });
 
+  it('refuses to assign read-only roles to a post, and refuses their intake even if they were assigned before', async () => {
+    const admin = await t.loginAs('admin');
+    const before = await caseCount();
+    for (const role of ['monitor', 'auditor', 'partner']) {
+      const headers = await t.loginAs(role);
+      const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).json() as { id: number };
+      const assign = await t.app.inject({ method: 'PUT', url: `/api/walkin/posts/${POST}/officers/${me.id}`, headers: admin });
+      expect(assign.statusCode, `${role}: ${assign.body}`).toBe(400);
+      expect(assign.json().error).toMatchObject({ code: 'validation_failed', details: [{ field: 'user' }] });
+      expect(assign.json().error.message).toContain(`'${role}'`);
+      expect(assign.json().error.message_en).toContain(`read-only role '${role}'`);
+      // An assignment made before the rule existed (straight in the table) grants nothing either.
+      await t.ctx.database.db.insertInto('walkin_post_officers').values({ post_id: POST, user_id: me.id, assigned_at: '2026-11-01T00:00:00.000Z', assigned_by: 'system:legacy' }).execute();
+      const res = await intake(headers, form);
+      expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+      expect(res.json().error.message_en).toContain(`role '${role}' is read-only`);
+      // … and such a stale assignment can still be removed.
+      const unassign = await t.app.inject({ method: 'DELETE', url: `/api/walkin/posts/${POST}/officers/${me.id}`, headers: admin });
+      expect(unassign.statusCode, unassign.body).toBe(200);
+      expect(unassign.json().changed).toBe(true);
+    }
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('answers a malformed or truncated multipart intake with 400, not 500', async () => {
+    const before = await caseCount();
+    for (const payload of ['garbage', '--xx\r\nContent-Disposition: form-data; name="text"\r\n\r\nterpotong']) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/walkin/posts/${POST}/intake`, headers: { ...kecamatanOfficer, 'idempotency-key': randomUUID(), 'content-type': 'multipart/form-data; boundary=xx' }, payload });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    expect(await caseCount()).toBe(before);
+  });
+
   it('lets an officer assigned to the post take intake there, by phone too, with photos', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: outsider })).json() as { id: number };
     const admin = await t.loginAs('admin');

@@ -46,6 +46,18 @@ describe(`walk-in posts and schedules (${TEST_DIALECT})`, () => {
     expect((await get('/api/walkin/posts/open?date=2026-12-25')).items).toEqual([]);
   });
 
+  it('answers 400 validation_failed, not 500, for dates that do not exist on the calendar', async () => {
+    for (const url of ['/api/walkin/posts/open?date=2026-02-31', '/api/walkin/posts/open?date=2026-13-01', '/api/walkin/posts/open?date=2025-02-29', '/api/walkin/posts/kel-31.71.01.1001?from=2026-02-30', '/api/walkin/posts/kel-31.71.01.1001?from=2026-00-10']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+      expect(res.json().error.code, url).toBe('validation_failed');
+      expect(res.json().error.message, url).toContain('bukan tanggal yang ada');
+      expect(res.json().error.message_en, url).toContain('not a real calendar date');
+    }
+    // A leap day is a real date.
+    expect((await get('/api/walkin/posts/open?date=2028-02-29')).date).toBe('2028-02-29');
+  });
+
   it("lets the area's territorial officer cancel a day of their post, and nobody else", async () => {
     const body = { date: '2026-12-05', closed: true, note: 'Kantor kecamatan dipakai untuk vaksinasi' };
     const denied = await t.app.inject({ method: 'POST', url: '/api/walkin/posts/kec-31.71.01/exceptions', headers: otherOfficer, payload: body });

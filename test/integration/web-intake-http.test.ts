@@ -73,6 +73,32 @@ describe(`web intake over HTTP (${TEST_DIALECT})`, () => {
     expect([await count('cases'), await count('inbound_messages'), await count('attachments')]).toEqual(before);
   });
 
+  it('answers a garbage or truncated multipart body with 400 validation_failed (size limits stay 413) and writes nothing', async () => {
+    const before = [await count('cases'), await count('inbound_messages'), await count('attachments')];
+    const part = (name: string, extra = '') => `--xx\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n`;
+    const malformed: [string, string, string | Buffer][] = [
+      ['garbage', 'multipart/form-data; boundary=xx', 'garbage'],
+      ['truncated field', 'multipart/form-data; boundary=xx', `${part('text')}\r\nJalan berlubang, belum ada penutup`],
+      ['truncated file', 'multipart/form-data; boundary=xx', `${part('text')}\r\nJalan berlubang\r\n${part('photos', '; filename="a.jpg"')}Content-Type: image/jpeg\r\n\r\n\xff\xd8\xff`],
+      ['no boundary', 'multipart/form-data', `${part('text')}\r\nx\r\n--xx--\r\n`],
+      ['empty boundary', 'multipart/form-data; boundary=', 'x'],
+      ['over-long boundary', `multipart/form-data; boundary=${'b'.repeat(300)}`, 'x'],
+      ['prototype field', 'multipart/form-data; boundary=xx', `${part('__proto__')}\r\nx\r\n--xx--\r\n`],
+    ];
+    for (const [name, contentType, payload] of malformed) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/complaints', headers: { 'content-type': contentType }, payload });
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(400);
+      expect(res.json().error.code, name).toBe('validation_failed');
+      expect(res.json().error.message, name).toMatch(/^Data tidak valid/);
+      expect(res.json().error.message_en, name).toMatch(/^Invalid input/);
+    }
+    const big = multipart({ text: 'foto besar' }, [{ field: 'photos', filename: 'besar.jpg', type: 'image/jpeg', data: Buffer.concat([await jpeg(), Buffer.alloc(12 * 1024 * 1024)]) }]);
+    const tooBig = await t.app.inject({ method: 'POST', url: '/api/complaints', ...big });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.code).toBe('payload_too_large');
+    expect([await count('cases'), await count('inbound_messages'), await count('attachments')]).toEqual(before);
+  });
+
   it('serves /healthz, the OpenAPI document and the docs page', async () => {
     expect((await t.app.inject('/healthz')).json()).toMatchObject({ status: 'ok' });
     const doc = (await t.app.inject('/api/openapi.json')).json();

@@ -23,6 +23,19 @@ export function assertAgencyInScope(scope: ReportScope, agencyId: string): void 
   throw new DomainError('forbidden', 'Hanya laporan instansi Anda sendiri', 'Only your own agency’s report');
 }
 
+/**
+ * City-wide figures (per area, per channel, reach per 10,000 residents) cover every agency's cases, so they follow
+ * the rule of /api/reports/performance by channel/area: admins, monitors and auditors only, never an agency head.
+ */
+export function assertCityWideScope(scope: ReportScope): void {
+  if (scope.all) return;
+  throw new DomainError(
+    'forbidden',
+    'Laporan per kanal/wilayah (se-kota) hanya untuk admin, monitor dan auditor',
+    'City-wide reports (by channel or area) are for admins, monitors and auditors',
+  );
+}
+
 export function inScope(scope: ReportScope, agencyId: string | null): boolean {
   return scope.all || (agencyId !== null && scope.agencyIds.includes(agencyId));
 }

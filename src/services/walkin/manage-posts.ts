@@ -4,7 +4,7 @@ import { appendEvent } from '../../store/event.repository.js';
 import { findArea } from '../../store/reference.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { AppContext, RequestMeta } from '../context.js';
-import { assertCanManagePost } from './permissions.js';
+import { assertCanManagePost, isNonIntakeRole } from './permissions.js';
 import { getPost, type PostView } from './posts.js';
 import { checkWeeklyHours, isClockTime, isIsoDate, minutesOf, type ScheduleException, type WeeklyHours } from './schedule.js';
 import { deleteException, deleteOfficer, findException, findPostRow, insertException, insertOfficer, insertPosts, replaceHours, updatePostRow } from './walkin.repository.js';
@@ -123,10 +123,19 @@ export async function removeScheduleException(ctx: AppContext, actor: Actor, pos
 /** Assigns a staff user (by id or username) to the post; assigning twice changes nothing. */
 export async function assignOfficer(ctx: AppContext, actor: Actor, postId: string, user: number | string, assign: boolean, meta: RequestMeta = {}): Promise<{ changed: boolean; userId: number }> {
   assertCanManagePost(actor, await getPost(ctx, postId));
-  const q = ctx.database.db.selectFrom('users').select(['id', 'active']);
+  const q = ctx.database.db.selectFrom('users').select(['id', 'active', 'role']);
   const row = await (typeof user === 'number' ? q.where('id', '=', user) : q.where('username', '=', user)).executeTakeFirst();
   if (!row) throw notFound('Pengguna', String(user));
   if (assign && row.active !== 1) throw validationFailed([{ field: 'user', message: 'inactive user' }]);
+  // Read-only roles never take intake, so assigning them would be meaningless (and used to grant it). Unassigning stays allowed.
+  if (assign && isNonIntakeRole(row.role)) {
+    throw new DomainError(
+      'validation_failed',
+      `Data tidak valid: user: pengguna berperan '${row.role}' (hanya-baca) tidak dapat ditugaskan ke pos layanan`,
+      `Invalid input: user: a user with the read-only role '${row.role}' cannot be assigned to a walk-in post`,
+      [{ field: 'user', message: `read-only role '${row.role}' cannot be assigned` }],
+    );
+  }
   const changed = await inTransaction(ctx.database, async (trx) => {
     const now = ctx.clock();
     const did = assign ? await insertOfficer(trx, postId, row.id, actorLabel(actor), now) : await deleteOfficer(trx, postId, row.id);

@@ -1,10 +1,10 @@
-import { notFound } from '../../domain/errors.js';
+import { DomainError, notFound } from '../../domain/errors.js';
 import type { Database } from '../../store/db.js';
 import { inTransaction, isUniqueViolation } from '../../store/transaction.js';
 import type { AppContext } from '../context.js';
 import { getSlaRuntime } from '../sla/sla-runtime.js';
 import { defaultPosts } from './default-posts.js';
-import { addDays, localDateTime, openAt, postDay, type PostDay, type WeeklyHours } from './schedule.js';
+import { addDays, isIsoDate, localDateTime, openAt, postDay, type PostDay, type WeeklyHours } from './schedule.js';
 import { existingPostIds, exceptionsBetween, findPostRow, hoursByPost, insertPosts, listPostRows, type PostFilter, type PostRow } from './walkin.repository.js';
 
 /** Reading walk-in posts and their schedules; seeding Jakarta's default posts from the areas. */
@@ -81,8 +81,20 @@ export async function holidayNames(ctx: AppContext, from: string, days: number):
   return out;
 }
 
+/** Refuses anything but a real calendar date (YYYY-MM-DD; 2026-02-31 is not one) with 400 validation_failed. */
+export function assertCalendarDate(field: string, text: string): void {
+  if (isIsoDate(text)) return;
+  throw new DomainError(
+    'validation_failed',
+    `Data tidak valid: ${field}: '${text}' bukan tanggal yang ada (format YYYY-MM-DD)`,
+    `Invalid input: ${field}: '${text}' is not a real calendar date (format YYYY-MM-DD)`,
+    [{ field, message: 'a real calendar date, YYYY-MM-DD' }],
+  );
+}
+
 /** The post's days from `from`, for `days` days (at most 92). */
 export async function postCalendar(ctx: AppContext, post: PostView, from: string, days: number): Promise<PostDay[]> {
+  assertCalendarDate('from', from);
   const n = Math.max(1, Math.min(92, days));
   const to = addDays(from, n - 1);
   const [exceptions, holidays] = await Promise.all([exceptionsBetween(ctx.database.db, from, to, [post.id]), holidayNames(ctx, from, n)]);
@@ -100,6 +112,7 @@ export interface OpenPost {
 export async function openPostsOn(ctx: AppContext, date?: string, filter: PostFilter = {}): Promise<{ date: string; posts: OpenPost[] }> {
   const now = localDateTime(ctx.clock(), ctx.config.timezone);
   const day = date ?? now.date;
+  assertCalendarDate('date', day);
   const posts = await listPosts(ctx, filter);
   const [exceptions, holidays] = await Promise.all([exceptionsBetween(ctx.database.db, day, day), holidayNames(ctx, day, 1)]);
   const open: OpenPost[] = [];

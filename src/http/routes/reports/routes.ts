@@ -5,7 +5,7 @@ import { figuresJson, performanceJson, scoreJson } from '../../../services/repor
 import { performanceReport } from '../../../services/reports/performance-report.js';
 import { reachReport } from '../../../services/reports/reach-report.js';
 import { renderTkd } from '../../../services/reports/render-tkd.js';
-import { assertAgencyInScope, reportScope } from '../../../services/reports/report-access.js';
+import { assertAgencyInScope, assertCityWideScope, reportScope } from '../../../services/reports/report-access.js';
 import { loadTkdConfig, tkdConfigJson } from '../../../services/reports/tkd-config.js';
 import { saveTkdConfig } from '../../../services/reports/tkd-config-update.js';
 import { tkdDrilldown } from '../../../services/reports/tkd-drilldown.js';
@@ -64,6 +64,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   app.get('/api/reports/reach', { schema: { tags, summary: 'Complaints per 10,000 residents by area and channel', querystring: reachQuery }, preHandler: requireStaff([...READERS]) }, async (request) => {
     const q = request.query as { month?: string; from?: string; to?: string; level?: string };
+    assertCityWideScope(reportScope(request.actor));
     return reachReport(ctx, { month: q.month, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, level: q.level });
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../services/context.js';
 import { addScheduleException, assignOfficer, createPost, removeScheduleException, setWeeklyHours, updatePost } from '../../../services/walkin/manage-posts.js';
-import { getPost, listPosts, openPostsOn, postCalendar } from '../../../services/walkin/posts.js';
+import { assertCalendarDate, getPost, listPosts, openPostsOn, postCalendar } from '../../../services/walkin/posts.js';
 import { localDateTime, addDays, type WeeklyHours } from '../../../services/walkin/schedule.js';
 import { exceptionsBetween, officersOf } from '../../../services/walkin/walkin.repository.js';
 import { requireStaff } from '../../auth.js';
@@ -32,6 +32,7 @@ export async function walkinPostRoutes(app: FastifyInstance, ctx: AppContext): P
     const q = request.query as { from?: string; days: number };
     const post = await getPost(ctx, id);
     const from = q.from ?? localDateTime(ctx.clock(), ctx.config.timezone).date;
+    assertCalendarDate('from', from);
     const [days, exceptions] = await Promise.all([postCalendar(ctx, post, from, q.days), exceptionsBetween(ctx.database.db, from, addDays(from, q.days - 1), [post.id])]);
     const staff = request.actor?.kind === 'user';
     return {
