@@ -237,4 +237,60 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     expect(rating).toEqual({ score: 4, comment: 'Cepat, terima kasih.', status: 'ditutup' });
     await citizen.context().close();
   });
+
+  it('anyone sees the public statistics and the map at /statistik, follows a point to its case, and reads it in English', async () => {
+    // A few complaints with a place (one confidential: counted, but never on the map), through the public API.
+    const submit = async (text: string, location: { lat: number; lng: number }, confidential = false) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: { text, category: 'sampah', location, reporter: confidential ? { confidential: true, email: 'rahasia@example.id' } : undefined } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().ticket as string;
+    };
+    const mapped = await submit('Tumpukan sampah di pinggir Kali Ciliwung belum diangkut seminggu.', { lat: -6.2146, lng: 106.8451 });
+    await submit('Sampah menumpuk di depan pasar, bau sampai ke rumah warga.', { lat: -6.1754, lng: 106.8272 });
+    const secret = await submit('Ada pembuangan sampah liar di lahan kosong dekat rumah saya.', { lat: -6.26, lng: 106.78 }, true);
+    const received = Number((await t.ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+    const page = await newPage({ width: 1280, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistik' }).click();
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Statistik laporan warga');
+    await expect.poll(() => page.url(), POLL).toBe(`${base}/statistik`);
+    await textOf(page.getByTestId('kpi-received')).toBe(String(received));
+    await shown(page.getByRole('heading', { name: 'Laporan per bulan' }));
+    await shown(page.locator('table', { has: page.locator('caption', { hasText: 'Laporan menurut kategori' }) }).getByRole('rowheader', { name: /Sampah/ }));
+    // The period picker shows the API's default period; the downloads follow it.
+    const from = await page.getByLabel('Dari tanggal').inputValue();
+    const to = await page.getByLabel('Sampai tanggal').inputValue();
+    expect(from).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe(`/api/public/open-data/cases.csv?from=${from}&to=${to}`);
+
+    const point = page.locator(`svg a[href="/lacak/${mapped}"]`);
+    await countOf(point).toBe(1);
+    await countOf(page.locator('svg a.map-point')).toBe(2);
+    await countOf(page.locator(`svg a[href="/lacak/${secret}"]`)).toBe(0);
+    await shot(page, 'stats');
+
+    // Filters: nothing is resolved among the mapped cases.
+    await page.getByLabel('Status', { exact: true }).selectOption('closed');
+    await expect.poll(() => page.url(), POLL).toContain('status=closed');
+    await shown(page.getByText('Tidak ada laporan berlokasi untuk pilihan ini.'));
+    await page.getByLabel('Status', { exact: true }).selectOption('open');
+    await countOf(point).toBe(1);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Complaint statistics');
+    await shown(page.getByRole('heading', { name: 'Complaints per month' }));
+    await shown(page.getByRole('navigation').getByRole('link', { name: 'Statistics' }));
+    await shown(page.getByRole('link', { name: 'Download JSON Lines' }));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'stats-phone-en');
+
+    await point.click();
+    await expect.poll(() => page.url(), POLL).toBe(`${base}/lacak/${mapped}`);
+    await textOf(page.getByRole('heading', { level: 1 })).toContain(mapped);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -3,6 +3,7 @@ import { ComplaintPage } from './citizen/complaint-page.js';
 import { useI18n, type Lang } from './i18n/i18n.js';
 import { OfficerApp } from './officer/session.js';
 import { Link, matchPath, useLocation } from './router.js';
+import { StatsPage } from './stats/stats-page.js';
 import { TrackLookup } from './track/track-lookup.js';
 import { TrackPage } from './track/track-page.js';
 import { useTitle } from './ui/use-title.js';
@@ -23,12 +24,13 @@ export function App() {
     (h1 ?? main.current)?.focus();
   }, [path]);
 
-  const area = path.startsWith('/petugas') ? 'petugas' : path.startsWith('/lacak') ? 'lacak' : path === '/' ? 'lapor' : '';
+  const area = path.startsWith('/petugas') ? 'petugas' : path.startsWith('/lacak') ? 'lacak' : path === '/statistik' ? 'statistik' : path === '/' ? 'lapor' : '';
   const track = matchPath('/lacak/:ticket', path);
   let page;
   if (path === '/') page = <ComplaintPage />;
   else if (path === '/lacak') page = <TrackLookup />;
   else if (track) page = <TrackPage key={track.ticket} ticket={track.ticket.toUpperCase()} />;
+  else if (path === '/statistik') page = <StatsPage search={search} />;
   else if (path === '/petugas' || path.startsWith('/petugas/')) page = <OfficerApp path={path} search={search} />;
   else page = <NotFound />;
 
@@ -56,6 +58,11 @@ export function App() {
                 </Link>
               </li>
               <li>
+                <Link to="/statistik" aria-current={area === 'statistik' ? 'page' : undefined}>
+                  {t('nav.stats')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/petugas" aria-current={area === 'petugas' ? 'page' : undefined}>
                   {t('nav.officer')}
                 </Link>
@@ -65,7 +72,7 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
-      <main id="main" ref={main} tabIndex={-1} className={area === 'petugas' ? 'wide' : undefined}>
+      <main id="main" ref={main} tabIndex={-1} className={area === 'petugas' || area === 'statistik' ? 'wide' : undefined}>
         {page}
       </main>
       <footer className="site-footer">

@@ -44,7 +44,7 @@ describe('web UI static handler', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/lacak', '/lacak/JKT-2611-000001', '/petugas', '/petugas/kasus/JKT-2611-000001'])('answers index.html for %s', async (url) => {
+  it.each(['/', '/lacak', '/lacak/JKT-2611-000001', '/statistik', '/petugas', '/petugas/kasus/JKT-2611-000001'])('answers index.html for %s', async (url) => {
     const res = await app.inject({ url });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -14,7 +14,7 @@ import type { AppContext } from '../../services/context.js';
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /** Client-side routes: the server answers index.html and the UI's router picks the page. */
-export const SPA_ROUTES = ['/', '/lacak', '/lacak/*', '/petugas', '/petugas/*'] as const;
+export const SPA_ROUTES = ['/', '/lacak', '/lacak/*', '/statistik', '/petugas', '/petugas/*'] as const;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
