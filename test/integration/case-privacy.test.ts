@@ -90,6 +90,19 @@ describe(`case privacy: partners, published photos, anonymous files (${TEST_DIAL
     expect(dl.headers['content-disposition']).not.toContain('Siti');
   });
 
+  it("masks the contact details a citizen wrote into the complaint wherever it is published, not for the citizen", async () => {
+    const text = 'Lampu jalan mati. Hubungi saya 0812-3456-7890 atau budi.s@example.id, NIK 3174012345678901';
+    const c = (await t.app.inject({ method: 'POST', url: '/api/complaints', payload: { text, category: 'jalan-rusak', location: { area_code: '31.74.01.1001', lat: -6.26, lng: 106.81 } } })).json();
+    const masked = 'Lampu jalan mati. Hubungi saya [disamarkan] atau [disamarkan], NIK [disamarkan]';
+    expect((await t.app.inject(`/api/track/${c.ticket}`)).json().description).toBe(masked);
+    expect((await t.app.inject(`/api/track/${c.ticket}?code=${c.access_code}`)).json().description).toBe(text);
+    expect((await t.app.inject(`/open311/v2/requests/${c.ticket}.json`)).json()[0].description).toBe(masked);
+    const open = await t.app.inject('/api/public/open-data/cases.jsonl');
+    const row = open.body.trim().split('\n').map((l) => JSON.parse(l)).find((r) => r.ticket === c.ticket);
+    expect(row.description).toBe(masked);
+    expect((await t.app.inject({ url: `/api/cases/${c.ticket}`, headers: jaksel })).json().description).toBe(text);
+  });
+
   it('downloads a file whose name is not Latin-1, with an ASCII fallback and the UTF-8 name', async () => {
     const mp = multipart({ text: 'Jalan berlubang dalam', category: 'jalan-rusak', area_code: '31.74.01.1001' }, [{ field: 'photos', filename: 'фото_jalan "rusak".jpg', type: 'image/jpeg', data: await jpeg() }]);
     const c = (await t.app.inject({ method: 'POST', url: '/api/complaints', headers: mp.headers, payload: mp.payload })).json();

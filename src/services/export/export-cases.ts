@@ -1,3 +1,4 @@
+import { redactContacts } from '../../domain/privacy/redact.js';
 import type { AppContext } from '../context.js';
 
 export interface ExportOptions {
@@ -42,8 +43,8 @@ export async function* exportCases(ctx: AppContext, o: ExportOptions): AsyncGene
     for (const c of page) {
       const row: Record<string, string | number | null> = {
         ticket: c.ticket, status: c.status, report_type: c.report_type, channel: c.channel, category: c.category_code, area: c.area_code, agency: c.agency_id,
-        priority: c.priority, lat: c.lat, lng: c.lng, address: c.address, title: c.title,
-        description: c.description, received_at: c.received_at, created_at: c.created_at, first_response_at: c.first_response_at,
+        priority: c.priority, lat: c.lat, lng: c.lng, address: c.address, title: o.withPii ? c.title : redactContacts(c.title),
+        description: o.withPii ? c.description : redactContacts(c.description), received_at: c.received_at, created_at: c.created_at, first_response_at: c.first_response_at,
         resolved_at: c.resolved_at, closed_at: c.closed_at, resolution_due_at: c.resolution_due_at, reject_reason: c.reject_reason, merged_into: c.merged_into_id, support_count: c.support_count,
       };
       if (o.withPii) {

@@ -1,3 +1,5 @@
+import { EMAIL, LANDLINE, MOBILE } from '../../privacy/contact-patterns.js';
+
 /**
  * Character-level clean-up that runs before tokenizing: case, Unicode look-alikes, and the things that
  * identify one message rather than describe a problem (links, e-mail addresses, @mentions, phone numbers,
@@ -14,14 +16,10 @@ export const PLACEHOLDERS = {
 
 export const PLACEHOLDER_TERMS: ReadonlySet<string> = new Set(Object.values(PLACEHOLDERS));
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g;
 // Scheme or www links, and bare links on the domains Indonesians paste most (bit.ly, *.go.id, *.com …).
 const URL =
   /(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|ly|me|io|co)(?:\/\S*)?(?![a-z0-9])/g;
 const MENTION = /(?<![a-z0-9_])@[a-z0-9_]+(?:\.[a-z0-9_]+)*/g;
-// Mobile: 08xx / +62 8xx / 62 8xx with optional separators; landline: (021) 123 4567, 0274-123456.
-const MOBILE = /(?<![\d])(?:\+62|62|0)[\s.-]?8\d{1,2}(?:[\s.-]?\d){6,10}(?!\d)/g;
-const LANDLINE = /(?<![\d])\(?0\d{1,3}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)/g;
 // "anak2", "jalan2": informal reduplication written with a 2.
 const REDUPLICATION = /\b([a-z]{2,})2\b/g;
 const NUMBER = /\d+(?:[.,:/]\d+)*/g;

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../domain/case/roles.js';
+import { redactContacts } from '../../../domain/privacy/redact.js';
 import { open311Status, STATUS_LABELS, type Status } from '../../../domain/case/status.js';
 import { availableActions } from '../../../domain/case/workflow.js';
 import type { CaseRow } from '../../../store/case.repository.js';
@@ -53,8 +54,8 @@ export function presentPublicCase(c: CaseRow) {
     ticket: c.ticket,
     status: c.status,
     status_label: STATUS_LABELS[c.status as Status] ?? null,
-    title: c.title,
-    description: c.is_public === 1 ? c.description : null,
+    title: redactContacts(c.title),
+    description: c.is_public === 1 ? redactContacts(c.description) : null,
     category: c.category_code,
     area: c.area_code,
     agency: c.agency_id,

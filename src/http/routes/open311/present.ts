@@ -1,3 +1,4 @@
+import { redactContacts } from '../../../domain/privacy/redact.js';
 import type { AttributeDef } from '../../../channels/open311/attributes.js';
 import { formatDateTime } from '../../../channels/open311/datetime.js';
 import type { UpdateItem } from '../../../channels/open311/updates.js';
@@ -104,7 +105,7 @@ export function presentRequest(r: PublicRequestRow, x: RequestExtras, o: Present
     status_notes: statusNotes(r, x),
     service_name: r.service_name ?? 'Belum dikategorikan (menunggu triase)',
     service_code: r.category_code ?? UNCATEGORIZED_SERVICE,
-    description: r.description,
+    description: redactContacts(r.description),
     agency_responsible: r.agency_name,
     service_notice: serviceNotice(o, r.ticket),
     requested_datetime: formatDateTime(r.created_at, o.timeZone),

@@ -42,6 +42,7 @@ export async function trackRoutes(app: FastifyInstance, ctx: AppContext): Promis
     return {
       ...pub,
       merged_into_ticket: mergedInto?.ticket ?? null,
+      title: code ? kase.title : pub.title,
       description: code ? kase.description : pub.description,
       replies: comments.map((c) => ({ from: c.author.startsWith('citizen') ? 'pelapor' : 'petugas', body: c.body, at: c.created_at })),
       history: events.map((e) => {
