@@ -138,3 +138,22 @@ export async function mapCases(db: Executor, f: MapFilter): Promise<MapCaseRow[]
     .execute();
   return rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng), support_count: Number(r.support_count) }));
 }
+
+export interface AreaShapeRow {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  geometry: string;
+}
+
+/** The imported boundaries of one level (none until a deployment imports them with `cepat areas import`). */
+export async function areaShapes(db: Executor, level: 'kota' | 'kecamatan' | 'kelurahan'): Promise<AreaShapeRow[]> {
+  const rows = await db
+    .selectFrom('areas')
+    .select(['code', 'name', 'parent_code', 'geometry'])
+    .where('level', '=', level)
+    .where('geometry', 'is not', null)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({ ...r, geometry: r.geometry! }));
+}

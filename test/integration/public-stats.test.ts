@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitComplaint } from '../../src/services/intake/submit-complaint.js';
+import { importAreaBoundaries } from '../../src/services/triage/import-areas.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_DIALECT } from '../support/test-context.js';
 import { CaseDriver, officer, wib } from './sla-helpers.js';
+import { HAVE_BOUNDARIES, KELURAHAN_GEOJSON } from './triage-support.js';
 
 /** Personal data given with the complaints below; none of it may appear on a public page. */
 const PII = ['Siti Rahayu', 'siti.rahayu@example.id', 'Bambang Rahasia', '081234567890', 'rumah saya nomor 12'];
@@ -116,6 +119,26 @@ describe(`public statistics, map and open data (${TEST_DIALECT})`, () => {
     expect((await get('/api/public/map?status=ditolak')).statusCode).toBe(400);
     expect((await get('/api/public/map?status=apa')).statusCode).toBe(400);
     expect((await get('/api/public/map?area=31.7')).statusCode).toBe(400);
+  });
+
+  it('serves no boundaries until they are imported, then each area with its counts', async () => {
+    const none = await get('/api/public/areas?level=kelurahan&from=2025-07-01&to=2025-07-31');
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toMatchObject({ type: 'FeatureCollection', level: 'kelurahan', features: [] });
+    expect((await get('/api/public/areas?level=rt')).statusCode).toBe(400);
+    if (!HAVE_BOUNDARIES) return;
+    const outcome = await importAreaBoundaries(t.ctx, fs.readFileSync(KELURAHAN_GEOJSON, 'utf8'));
+    expect(outcome.ok).toBe(true);
+    const kel = (await get('/api/public/areas?level=kelurahan&from=2025-07-01&to=2025-07-31')).json();
+    expect(kel.features).toHaveLength(267);
+    const byCode = new Map(kel.features.map((f: { properties: { code: string } }) => [f.properties.code, f]));
+    expect(byCode.get('31.71.01.1001')).toMatchObject({ geometry: { type: expect.stringMatching(/Polygon/) }, properties: { received: 2, resolved: 1, open: 1 } });
+    expect(byCode.get('31.71.01.1002')).toMatchObject({ properties: { received: 1, open: 1 } });
+    expect((await importAreaBoundaries(t.ctx, fs.readFileSync(KELURAHAN_GEOJSON.replace('kelurahan', 'kota'), 'utf8'))).ok).toBe(true);
+    const kota = (await get('/api/public/areas?level=kota&from=2025-06-01&to=2025-07-31')).json();
+    const counts = Object.fromEntries(kota.features.map((f: { properties: { code: string; received: number } }) => [f.properties.code, f.properties.received]));
+    expect(counts).toMatchObject({ '31.71': 3, '31.74': 1 });
+    noPii(JSON.stringify(kel));
   });
 
   it('serves open data as CSV and JSON Lines without personal data', async () => {

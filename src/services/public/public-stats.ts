@@ -1,7 +1,9 @@
 import { OPEN_STATUSES, STATUS_LABELS, type Status } from '../../domain/case/status.js';
 import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, localMonthRange, parseIsoDate } from '../../domain/calendar/index.js';
 import { DomainError } from '../../domain/errors.js';
+import { decodeAreaGeometry } from '../../domain/geo/geometry-codec.js';
 import {
+  areaShapes,
   countByStatusGroup,
   mapCases,
   medianResolutionMs,
@@ -211,5 +213,40 @@ export async function publicMap(ctx: AppContext, input: MapInput, now = ctx.cloc
     period: { from: period.from, to: period.to },
     truncated: rows.length > MAP_MAX_POINTS,
     features,
+  };
+}
+
+export const AREA_LEVELS = ['kota', 'kecamatan', 'kelurahan'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+const LEVEL_PARTS: Record<AreaLevel, number> = { kota: 2, kecamatan: 3, kelurahan: 4 };
+
+/**
+ * The boundaries of one level with the period's counts in each area (a choropleth), as GeoJSON. Empty until the
+ * deployment imports boundaries (`cepat areas import`): the product ships none.
+ */
+export async function publicAreas(ctx: AppContext, input: PeriodInput & { level?: string }, now = ctx.clock()) {
+  const level = (input.level ?? 'kelurahan') as AreaLevel;
+  if (!AREA_LEVELS.includes(level)) throw new DomainError('validation_failed', 'level: kota, kecamatan atau kelurahan', 'level: kota, kecamatan or kelurahan');
+  const rt = await getSlaRuntime(ctx);
+  const period = resolvePeriod(input, rt.utcOffsetMinutes, now);
+  const [shapes, byArea] = await Promise.all([areaShapes(ctx.database.db, level), countByStatusGroup(ctx.database.db, period.range, 'area_code', OPEN_STATUSES)]);
+  const totals = new Map<string, CountRow>();
+  for (const row of byArea) {
+    const parts = row.key?.split('.') ?? [];
+    if (parts.length < LEVEL_PARTS[level]) continue; // placed only at a coarser level
+    const code = parts.slice(0, LEVEL_PARTS[level]).join('.');
+    const sum = totals.get(code) ?? counts(undefined);
+    for (const k of ['received', 'open', 'resolved', 'rejected', 'merged'] as const) sum[k] += row[k];
+    totals.set(code, sum);
+  }
+  return {
+    type: 'FeatureCollection' as const,
+    period: { from: period.from, to: period.to },
+    level,
+    features: shapes.map((a) => ({
+      type: 'Feature' as const,
+      geometry: decodeAreaGeometry(a.geometry),
+      properties: { code: a.code, name: a.name, parent: a.parent_code, ...(totals.get(a.code) ?? counts(undefined)) },
+    })),
   };
 }

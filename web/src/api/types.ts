@@ -54,7 +54,6 @@ export interface TrackView {
   reject_reason: string | null;
   reject_note: string | null;
   forwarded_to: string | null;
-  merged_into: number | null;
   merged_into_ticket?: string | null;
   support_count: number;
   created_at: string;

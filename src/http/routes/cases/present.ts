@@ -48,7 +48,7 @@ export function presentCase(c: CaseRow, actor?: Actor | null) {
   };
 }
 
-/** Public view (tracking, open data): no personal data, no internal notes. */
+/** Public view (tracking): no personal data, no internal notes, no internal ids (a merge names the ticket). */
 export function presentPublicCase(c: CaseRow) {
   return {
     ticket: c.ticket,
@@ -63,7 +63,6 @@ export function presentPublicCase(c: CaseRow) {
     reject_reason: c.reject_reason,
     reject_note: c.reject_note,
     forwarded_to: c.forwarded_to,
-    merged_into: c.merged_into_id,
     support_count: c.support_count,
     created_at: c.created_at,
     updated_at: c.updated_at,

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../services/context.js';
 import { csvField, EXPORT_COLUMNS, exportCases } from '../../../services/export/export-cases.js';
-import { publicMap, publicStats, resolvePeriod } from '../../../services/public/public-stats.js';
+import { AREA_LEVELS, publicAreas, publicMap, publicStats, resolvePeriod } from '../../../services/public/public-stats.js';
 import { getSlaRuntime } from '../../../services/sla/sla-runtime.js';
 
 const tags = ['public'];
@@ -35,6 +35,18 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.get('/api/public/map', { schema: { tags, summary: `Public cases with a location, as GeoJSON (newest first, at most 5,000)`, querystring: mapQuery } }, async (request, reply) => {
     reply.header('cache-control', CACHE).type('application/geo+json; charset=utf-8');
     return publicMap(ctx, request.query as { from?: string; to?: string; category?: string; status?: string; area?: string });
+  });
+
+  app.get('/api/public/areas', {
+    schema: {
+      tags,
+      summary: 'Imported boundaries of kota, kecamatan or kelurahan with the period’s counts in each, as GeoJSON (empty until boundaries are imported)',
+      querystring: { ...periodQuery, properties: { ...periodQuery.properties, level: { type: 'string', enum: [...AREA_LEVELS] } } },
+    },
+  }, async (request, reply) => {
+    // Boundaries are large and change only on import: a longer cache than the figures'.
+    reply.header('cache-control', 'public, max-age=300').type('application/geo+json; charset=utf-8');
+    return publicAreas(ctx, request.query as { from?: string; to?: string; level?: string });
   });
 
   app.get('/api/public/open-data/cases.:format', {
