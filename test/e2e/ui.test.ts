@@ -1,7 +1,11 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitComplaint } from '../../src/services/intake/submit-complaint.js';
+import { importAreaBoundaries } from '../../src/services/triage/import-areas.js';
 import { addUser } from '../../src/services/users/manage-users.js';
+import { HAVE_BOUNDARIES, KELURAHAN_GEOJSON } from '../integration/triage-support.js';
 import { jpeg } from '../support/images.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { CHROMIUM, ensureWebBuilt, skipReason } from './web-build.js';
@@ -21,6 +25,22 @@ const POLL = { timeout: 10_000, interval: 100 };
 const textOf = (l: Locator) => expect.poll(() => l.first().innerText({ timeout: 1_000 }).catch(() => ''), POLL);
 const countOf = (l: Locator) => expect.poll(() => l.count(), POLL);
 const shown = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 10_000 });
+/** Where a real click lands on the element itself (not on a point drawn over it), in viewport pixels. */
+async function spotOn(l: Locator): Promise<{ x: number; y: number }> {
+  await l.scrollIntoViewIfNeeded();
+  const spot = await l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    for (let i = 1; i < 24; i++) {
+      for (let j = 1; j < 24; j++) {
+        const at = { x: r.left + (r.width * i) / 24, y: r.top + (r.height * j) / 24 };
+        if (el.ownerDocument.elementFromPoint(at.x, at.y) === el) return at;
+      }
+    }
+    return null;
+  });
+  expect(spot, 'no visible spot on the element').not.toBeNull();
+  return spot!;
+}
 
 // A shared two-core machine can make one browser step slow: each test gets 45 s (the file runs in ~20–40 s).
 describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => {
@@ -254,6 +274,7 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
+    const boundaries = page.waitForResponse((r) => r.url().includes('/api/public/areas?level=kelurahan'));
     await page.getByRole('navigation').getByRole('link', { name: 'Statistik' }).click();
     await textOf(page.getByRole('heading', { level: 1 })).toBe('Statistik laporan warga');
     await expect.poll(() => page.url(), POLL).toBe(`${base}/statistik`);
@@ -270,6 +291,12 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     await countOf(point).toBe(1);
     await countOf(page.locator('svg a.map-point')).toBe(2);
     await countOf(page.locator(`svg a[href="/lacak/${secret}"]`)).toBe(0);
+    // No boundaries imported (the product ships none): the plain map, approximate kota names, no level switch.
+    expect((await (await boundaries).json()).features).toEqual([]);
+    await countOf(page.locator('svg .map-kota')).toBe(5);
+    await shown(page.getByText('nama kota menunjukkan letak perkiraan'));
+    expect(await page.locator('svg path.map-area').count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Batas wilayah di peta' }).count()).toBe(0);
     await shot(page, 'stats');
 
     // Filters: nothing is resolved among the mapped cases.
@@ -290,6 +317,82 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     await point.click();
     await expect.poll(() => page.url(), POLL).toBe(`${base}/lacak/${mapped}`);
     await textOf(page.getByRole('heading', { level: 1 })).toContain(mapped);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.skipIf(!HAVE_BOUNDARIES)('with imported boundaries the map shades each area by its complaints, and choosing an area filters the points', async () => {
+    for (const file of [KELURAHAN_GEOJSON, KELURAHAN_GEOJSON.replace('kelurahan', 'kota')]) {
+      expect((await importAreaBoundaries(t.ctx, fs.readFileSync(file, 'utf8'))).ok).toBe(true);
+    }
+    // Two complaints placed in Gambir (31.71.01.1001), as an officer or a partner channel gives the kelurahan.
+    const inGambir: string[] = [];
+    for (const [i, text] of ['Trotoar rusak di depan stasiun, banyak pejalan kaki tersandung.', 'Lampu taman padam di dekat halte sejak minggu lalu.'].entries()) {
+      const r = await submitComplaint(t.ctx, {
+        channel: 'web',
+        externalId: `e2e-area-${i}`,
+        receivedAt: new Date(),
+        rawPayload: null,
+        text,
+        location: { areaCode: '31.71.01.1001', lat: -6.1754 + i * 0.002, lng: 106.8272 },
+        reporter: { name: 'Warga', contactKind: 'email', contactValue: `warga${i}@example.id` },
+      });
+      inGambir.push(r.case.ticket);
+    }
+
+    const page = await newPage({ width: 1280, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/statistik`);
+    const points = page.locator('svg a.map-point');
+    await countOf(points).toBe(4);
+    // Kelurahan by default, Kepulauan Seribu left out of the frame (and said so).
+    const gambir = page.locator('svg path.map-area[data-area="31.71.01.1001"]');
+    await countOf(gambir).toBe(1);
+    expect(await page.locator('svg path.map-area').count()).toBeGreaterThan(250);
+    expect(await page.locator('svg path.map-area[data-area^="31.01."]').count()).toBe(0);
+    await shown(page.getByText(/Di luar bingkai peta.*Kepulauan Seribu/));
+    // Shaded: Gambir has complaints, most kelurahan none (the neutral fill).
+    expect(await gambir.getAttribute('class')).toMatch(/\bc[1-5]\b/);
+    const fill = (l: Locator) => l.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).fill);
+    const none = page.locator('svg path.map-area.c0').first();
+    expect(await fill(gambir)).not.toBe(await fill(none));
+    expect(await fill(gambir)).toMatch(/^rgb/);
+    expect(await gambir.getAttribute('aria-label')).toMatch(/^Gambir \(Gambir\): 2 laporan diterima/);
+    await shown(page.getByRole('list', { name: /Laporan diterima per Kelurahan/ }));
+    // The real kota names replace the approximate ones.
+    await countOf(page.locator('svg .map-labels.on-areas .map-kota')).toBe(5);
+    await shot(page, 'stats-areas');
+
+    // Hover names the area; a click filters the points to it, a second click shows all again.
+    const at = await spotOn(gambir);
+    await page.mouse.move(at.x, at.y);
+    await textOf(page.getByTestId('map-area-info')).toContain('Gambir (Gambir): 2 laporan diterima');
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.url(), POLL).toContain('area=31.71.01.1001');
+    await countOf(points).toBe(2);
+    expect((await points.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')))).sort()).toEqual([...inGambir].sort());
+    expect(await gambir.getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.url(), POLL).not.toContain('area=');
+    await countOf(points).toBe(4);
+
+    // The figures as a table, most complaints first; its buttons filter the map too (the keyboard way).
+    await page.getByText(/Angka per wilayah: Kelurahan/).click();
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Laporan diterima per wilayah' }) });
+    await textOf(table.locator('tbody tr').first()).toContain('Gambir (Gambir)');
+    await table.getByRole('button', { name: 'Gambir (Gambir)' }).press('Enter');
+    await expect.poll(() => page.url(), POLL).toContain('area=31.71.01.1001');
+    await countOf(points).toBe(2);
+
+    // Kota level: five areas on the mainland, each focusable and named with its counts.
+    await page.getByRole('radio', { name: 'Kota / kabupaten' }).check();
+    await countOf(page.locator('svg path.map-area')).toBe(5);
+    const pusat = page.locator('svg path.map-area[data-area="31.71"]');
+    await pusat.focus();
+    await textOf(page.getByTestId('map-area-info')).toContain('Jakarta Pusat: 3 laporan diterima');
+    expect(await pusat.getAttribute('tabindex')).toBe('0');
+    await shot(page, 'stats-areas-kota');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { formatNumber, formatShare } from './format.js';
 import { Legend } from './month-chart.js';
@@ -6,7 +7,7 @@ import type { Counts } from './types.js';
 
 export interface BreakdownRow extends Counts {
   key: string;
-  name: string;
+  name: ReactNode;
 }
 
 /** Rows shown before "show all": a long category list would push everything else far down. */

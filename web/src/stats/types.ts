@@ -38,3 +38,21 @@ export interface PublicMap {
   truncated: boolean;
   features: MapFeature[];
 }
+
+export type AreaLevel = 'kota' | 'kecamatan' | 'kelurahan';
+export type LngLat = [number, number];
+
+/** One imported boundary with the period's counts (GET /api/public/areas). */
+export interface AreaFeature {
+  type: 'Feature';
+  geometry: { type: 'Polygon'; coordinates: LngLat[][] } | { type: 'MultiPolygon'; coordinates: LngLat[][][] };
+  properties: Counts & { code: string; name: string; parent: string | null };
+}
+
+/** Empty `features` when the deployment imported no boundaries at that level (the product ships none). */
+export interface PublicAreas {
+  type: 'FeatureCollection';
+  period: { from: string; to: string };
+  level: AreaLevel;
+  features: AreaFeature[];
+}
