@@ -3,28 +3,44 @@ import os from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { complaintLoad } from './complaint-load.js';
-import { fmt, load, processCpuMs, startProcess, stopProcess } from './support.js';
+import { fmt, load, processCpuMs, startProcess, stopProcess, type LoadResult } from './support.js';
 
 /**
  * Intake throughput: the real server (SQLite, WAL, synchronous=FULL: every 201 is on disk) taking web-form
  * complaints over HTTP, against a bare fastify hello-world on the same machine in the same run.
  * Goal (issue 2): ratio ≥ 0.30 with p99 ≤ 25 ms at 10 connections.
- * Between the two, the same stream goes to the durable floor (bench/durable-floor-server.ts): one row per
- * request, group-committed with synchronous=FULL and no intake logic, i.e. the most any durable intake can reach
- * here. It separates what the disk costs from what the case model costs.
+ *
+ * Two more servers take the same stream, to show where the gap to the goal lies:
+ * - the durable floor (bench/durable-floor-server.ts): one group-committed row per request, no intake logic, the
+ *   most any durable intake can reach here;
+ * - the minimal intake (bench/minimal-intake-server.ts): what issue 2 item 6 puts in one transaction (raw message,
+ *   reporter, routed case, first event, outbox acknowledgement), with raw prepared statements and nothing else,
+ *   without and with a full-text index.
  */
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cepat-bench-'));
 
+interface Measured {
+  result: LoadResult;
+  cpu: string;
+}
+
+/** Starts a server, warms it up for 2 s, measures it, and stops it. */
+async function measure(args: string[], env: Record<string, string>, ready: RegExp, urlPath: string, requests?: autocannon.Request[]): Promise<Measured> {
+  const server = await startProcess(process.execPath, args, { PORT: '0', ...env }, ready);
+  const url = `http://127.0.0.1:${server.port}${urlPath}`;
+  await load({ url, duration: 2, connections, requests });
+  const cpu0 = processCpuMs(server.child.pid);
+  const result = await load({ url, duration, connections, requests });
+  const cpu = cpuPerRequest(cpu0, processCpuMs(server.child.pid), result.total);
+  await stopProcess(server.child);
+  return { result, cpu };
+}
+
 async function main() {
   console.log(`Intake benchmark: ${connections} connections, ${duration} s each, ${os.cpus().length} cores, data dir ${dataDir}`);
-  const hello = await startProcess(process.execPath, ['--import', 'tsx', 'bench/hello-server.ts'], { PORT: '0' }, /listening (\d+)/);
-  await load({ url: `http://127.0.0.1:${hello.port}/`, duration: 2, connections });
-  const helloCpu0 = processCpuMs(hello.child.pid);
-  const base = await load({ url: `http://127.0.0.1:${hello.port}/`, duration, connections });
-  const helloCpu = cpuPerRequest(helloCpu0, processCpuMs(hello.child.pid), base.total);
-  await stopProcess(hello.child);
+  const hello = await measure(['--import', 'tsx', 'bench/hello-server.ts'], {}, /listening (\d+)/, '/');
 
   const cepat = await startProcess(
     process.execPath,
@@ -34,27 +50,26 @@ async function main() {
   );
   const complaints = complaintLoad(path.join(dataDir, 'cepat.sqlite'));
   console.log(`complaints: ${complaints.source}, 80% with a category, all 267 kelurahan, ~5% repeat reports of one incident`);
-  const body = () => complaints.next();
+  const req: autocannon.Request = { method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: complaints.next() }) };
   const url = `http://127.0.0.1:${cepat.port}/api/complaints`;
-  const req: autocannon.Request = { method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: body() }) };
   await load({ url, duration: 2, connections, requests: [req] });
   const cepatCpu0 = processCpuMs(cepat.child.pid);
   const real = await load({ url, duration, connections, requests: [req] });
   const cepatCpu = cpuPerRequest(cepatCpu0, processCpuMs(cepat.child.pid), real.total);
   await stopProcess(cepat.child);
 
-  // The durable floor: one row per request, group-committed with synchronous=FULL; no intake logic at all.
-  const floor = await startProcess(process.execPath, ['--import', 'tsx', 'bench/durable-floor-server.ts'], { PORT: '0' }, /listening (\d+)/);
-  await load({ url: `http://127.0.0.1:${floor.port}/`, duration: 2, connections, requests: [req] });
-  const floorCpu0 = processCpuMs(floor.child.pid);
-  const durable = await load({ url: `http://127.0.0.1:${floor.port}/`, duration, connections, requests: [req] });
-  const floorCpu = cpuPerRequest(floorCpu0, processCpuMs(floor.child.pid), durable.total);
-  await stopProcess(floor.child);
+  const floor = await measure(['--import', 'tsx', 'bench/durable-floor-server.ts'], {}, /listening (\d+)/, '/', [req]);
+  const minimal = await measure(['--import', 'tsx', 'bench/minimal-intake-server.ts'], {}, /listening (\d+)/, '/', [req]);
+  const minimalFts = await measure(['--import', 'tsx', 'bench/minimal-intake-server.ts'], { CEPAT_FLOOR_FTS: '1' }, /listening (\d+)/, '/', [req]);
 
+  const base = hello.result;
+  const line = (label: string, m: Measured) => console.log(`${label.padEnd(30)} ${fmt(m.result)}   server CPU ${m.cpu} per request   ratio ${(m.result.rps / base.rps).toFixed(3)}`);
+  console.log(`${'hello-world (baseline)'.padEnd(30)} ${fmt(base)}   server CPU ${hello.cpu} per request`);
+  line('durable floor', floor);
+  line('minimal intake', minimal);
+  line('minimal intake + FTS5', minimalFts);
+  line('cepat intake', { result: real, cpu: cepatCpu });
   const ratio = real.rps / base.rps;
-  console.log(`hello-world (baseline) ${fmt(base)}   server CPU ${helloCpu} per request`);
-  console.log(`durable floor          ${fmt(durable)}   server CPU ${floorCpu} per request   ratio ${(durable.rps / base.rps).toFixed(3)}`);
-  console.log(`cepat intake           ${fmt(real)}   server CPU ${cepatCpu} per request`);
   console.log(`ratio intake/baseline  ${ratio.toFixed(3)}   goal ≥ 0.30 with p99 ≤ 25 ms: ${ratio >= 0.3 && real.p99 <= 25 ? 'MET' : 'NOT MET'}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
