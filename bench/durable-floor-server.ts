@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import Fastify from 'fastify';
+import { benchDatabase, groupCommit, listen } from './batch-server.js';
 
 /**
  * The durable floor: the least work any intake that keeps issue 2's durability rule can do. Fastify parses the
@@ -12,42 +9,15 @@ import Fastify from 'fastify';
  * search index: whatever this server reaches is an upper bound for a real intake on the same machine, so the
  * benchmark prints it beside the real server to show how much of the gap to the goal is the disk itself.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cepat-floor-'));
-const db = new SqliteDatabase(path.join(dir, 'floor.sqlite'));
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+const db = benchDatabase('floor');
 db.exec('CREATE TABLE message (id INTEGER PRIMARY KEY, received_at TEXT NOT NULL, payload TEXT NOT NULL)');
 const insert = db.prepare('INSERT INTO message (received_at, payload) VALUES (?, ?)');
-const begin = db.prepare('BEGIN');
-const commit = db.prepare('COMMIT');
 
-let queue: { payload: string; done: (id: number) => void }[] = [];
-let scheduled = false;
-
-function flush(): void {
-  const batch = queue;
-  queue = [];
-  scheduled = false;
-  const ids: number[] = [];
-  begin.run();
+const store = groupCommit((payloads: string[]) => {
   const now = new Date().toISOString();
-  for (const item of batch) ids.push(Number(insert.run(now, item.payload).lastInsertRowid));
-  commit.run();
-  batch.forEach((item, i) => item.done(ids[i]));
-}
+  return db.transaction(() => payloads.map((p) => Number(insert.run(now, p).lastInsertRowid)))();
+});
 
 const app = Fastify({ logger: false });
-app.post('/', (request, reply) => {
-  queue.push({ payload: JSON.stringify(request.body), done: (id) => void reply.code(201).send({ id }) });
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
-});
-await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
-process.stdout.write(`listening ${(app.server.address() as { port: number }).port}\n`);
-process.once('SIGTERM', () => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-});
+app.post('/', async (request, reply) => reply.code(201).send({ id: await store(JSON.stringify(request.body)) }));
+await listen(app);

@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import Fastify from 'fastify';
+import { benchDatabase, groupCommit, listen } from './batch-server.js';
 
 /**
  * The least intake that does what issue 2 item 6 puts in ONE transaction, written for speed rather than as the
@@ -17,11 +14,7 @@ import Fastify from 'fastify';
  * It answers one question for the benchmark: how close to the goal can ANY implementation of the issue's intake
  * get on this machine? See bench/intake.ts.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cepat-minimal-'));
-const db = new SqliteDatabase(path.join(dir, 'minimal.sqlite'));
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('temp_store = MEMORY');
+const db = benchDatabase('minimal');
 const fts = process.env.CEPAT_FLOOR_FTS === '1';
 db.exec(`
   CREATE TABLE inbound_messages (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, external_id TEXT NOT NULL, case_id INTEGER, received_at TEXT NOT NULL, payload TEXT NOT NULL, UNIQUE (channel, external_id));
@@ -40,8 +33,6 @@ db.exec(`
   ${fts ? 'CREATE VIRTUAL TABLE cases_fts USING fts5 (description, content=\'\');' : ''}
 `);
 const q = {
-  begin: db.prepare('BEGIN'),
-  commit: db.prepare('COMMIT'),
   savepoint: db.prepare('SAVEPOINT unit'),
   release: db.prepare('RELEASE unit'),
   rollbackTo: db.prepare('ROLLBACK TO unit'),
@@ -67,7 +58,7 @@ interface Complaint {
 }
 type Outcome = { status: 200 | 201; ticket: string };
 
-/** One intake inside the shared transaction (its own SAVEPOINT, as in src/store/group-commit.ts). */
+/** One intake inside the shared transaction. */
 function intake(c: Complaint, externalId: string, now: string): Outcome {
   const existing = q.findMessage.get('web', externalId) as { id: number; ticket: string } | undefined;
   if (existing) return { status: 200, ticket: existing.ticket };
@@ -89,30 +80,24 @@ function intake(c: Complaint, externalId: string, now: string): Outcome {
   return { status: 201, ticket };
 }
 
-let queue: { complaint: Complaint; externalId: string; done: (o: Outcome | Error) => void }[] = [];
-let scheduled = false;
-
-function flush(): void {
-  const batch = queue;
-  queue = [];
-  scheduled = false;
+/** A batch in one transaction, each intake in its own SAVEPOINT (as in src/store/group-commit.ts). */
+const store = groupCommit((items: { complaint: Complaint; externalId: string }[]) => {
   const now = new Date().toISOString();
-  const outcomes: (Outcome | Error)[] = [];
-  q.begin.run();
-  for (const item of batch) {
-    q.savepoint.run();
-    try {
-      outcomes.push(intake(item.complaint, item.externalId, now));
-      q.release.run();
-    } catch (error) {
-      q.rollbackTo.run();
-      q.release.run();
-      outcomes.push(error as Error);
-    }
-  }
-  q.commit.run();
-  batch.forEach((item, i) => item.done(outcomes[i]));
-}
+  return db.transaction(() =>
+    items.map((item): Outcome | Error => {
+      q.savepoint.run();
+      try {
+        const outcome = intake(item.complaint, item.externalId, now);
+        q.release.run();
+        return outcome;
+      } catch (error) {
+        q.rollbackTo.run();
+        q.release.run();
+        return error as Error;
+      }
+    }),
+  )();
+});
 
 const app = Fastify({ logger: false });
 const bodySchema = {
@@ -126,22 +111,9 @@ const bodySchema = {
   },
 };
 let requestSeq = 0;
-app.post('/', { schema: { body: bodySchema } }, (request, reply) => {
+app.post('/', { schema: { body: bodySchema } }, async (request, reply) => {
   const externalId = String(request.headers['idempotency-key'] ?? `req-${process.pid}-${++requestSeq}`);
-  queue.push({
-    complaint: request.body as Complaint,
-    externalId,
-    done: (o) => void (o instanceof Error ? reply.code(500).send({ error: o.message }) : reply.code(o.status).send({ ticket: o.ticket })),
-  });
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
+  const o = await store({ complaint: request.body as Complaint, externalId });
+  return o instanceof Error ? reply.code(500).send({ error: o.message }) : reply.code(o.status).send({ ticket: o.ticket });
 });
-await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
-process.stdout.write(`listening ${(app.server.address() as { port: number }).port}\n`);
-process.once('SIGTERM', () => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-});
+await listen(app);
