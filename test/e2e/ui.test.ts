@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitComplaint } from '../../src/services/intake/submit-complaint.js';
 import { importAreaBoundaries } from '../../src/services/triage/import-areas.js';
 import { addUser } from '../../src/services/users/manage-users.js';
+import { K, L } from '../integration/report-fixture.js';
+import { CaseDriver, officer } from '../integration/sla-helpers.js';
 import { HAVE_BOUNDARIES, KELURAHAN_GEOJSON } from '../integration/triage-support.js';
 import { jpeg } from '../support/images.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -395,5 +397,96 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     await shot(page, 'stats-areas-kota');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('an admin reads last month’s performance report, drills down to an agency’s cases and opens one; a head sees and appeals only their own', async () => {
+    // Three cases received last month (Jakarta time) through the real services at fixed instants: two for
+    // Kelurahan Gambir (one started within the hour, one left untouched), one for Dukcapil. Then back to now,
+    // so the session cookies are not born expired.
+    const now = new Date();
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
+    const [y, m] = thisMonth.split('-').map(Number);
+    const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const d = new CaseDriver(t);
+    const k1 = await d.submit(`${month}-10 08:00`, 'lainnya', '31.71.01.1001', 'jaki');
+    await d.act(`${month}-10 09:00`, k1.id, 'start', officer(K));
+    const k2 = await d.submit(`${month}-11 08:00`, 'lainnya', '31.71.01.1001', 'jaki');
+    await d.submit(`${month}-10 08:00`, 'adminduk', '31.71.01.1002', 'web');
+    t.setNow(now);
+    await addUser(t.ctx, { username: 'ani', password: 'rahasia-789', role: 'admin' });
+    await addUser(t.ctx, { username: 'lurah', password: 'rahasia-321', role: 'agency_head', agencyId: K });
+    await addUser(t.ctx, { username: 'rudi', password: 'rahasia-654', role: 'triage_operator' });
+    const login = async (page: Page, username: string, password: string) => {
+      await page.getByLabel('Nama pengguna').fill(username);
+      await page.getByLabel('Kata sandi').fill(password);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+    };
+
+    const page = await newPage({ width: 1280, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/petugas`);
+    await login(page, 'ani', 'rahasia-789');
+    await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Laporan kinerja' }).click();
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Laporan kinerja');
+    expect(await page.getByLabel('Bulan', { exact: true }).inputValue()).toBe(month); // the previous month by default
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Komponen pengaduan TKD per kepala instansi' }) });
+    const rows = table.locator('tbody tr');
+    await countOf(rows).toBe(2); // only agencies with complaints, most received first
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')))).toEqual([K, L]);
+    const gambir = table.locator(`tr[data-agency="${K}"]`);
+    await textOf(gambir.getByRole('rowheader')).toContain('Kelurahan Gambir');
+    await textOf(gambir.locator('td').first()).toBe('2');
+    const csv = await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href');
+    expect(csv).toBe(`/api/reports/tkd?month=${month}&format=csv`);
+    const file = await page.request.get(`${base}${csv}`);
+    expect(file.headers()['content-disposition']).toBe(`attachment; filename="tkd-${month}.csv"`);
+    expect(await page.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href')).toBe(`/api/reports/tkd?month=${month}&format=pdf`);
+    await shot(page, 'reports');
+
+    await gambir.getByRole('link', { name: 'Kelurahan Gambir' }).click();
+    await expect.poll(() => page.url(), POLL).toBe(`${base}/petugas/laporan/${K}?month=${month}`);
+    await textOf(page.getByRole('heading', { level: 1 })).toBe('Kelurahan Gambir');
+    await textOf(page.getByRole('heading', { name: /Laporan yang diperhitungkan/ })).toBe('Laporan yang diperhitungkan (2)');
+    const started = page.locator(`tr[data-ticket="${k1.ticket}"]`);
+    await textOf(started).toContain('Tercapai'); // follow-up within the hour
+    await shown(page.locator(`tr[data-ticket="${k2.ticket}"]`));
+    const link = started.getByRole('link', { name: k1.ticket });
+    expect(await link.getAttribute('href')).toBe(`/petugas/kasus/${k1.ticket}`);
+    await shot(page, 'reports-drilldown');
+    await link.click();
+    await textOf(page.getByRole('heading', { level: 1 })).toContain(k1.ticket);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // The head of Kelurahan Gambir: one line, an appeal from the drill-down row, and no other agency.
+    const head = await newPage({ width: 1280, height: 900 });
+    await head.goto(`${base}/petugas/laporan?month=${month}`);
+    await login(head, 'lurah', 'rahasia-321');
+    await textOf(head.getByRole('heading', { level: 1 })).toBe('Laporan kinerja');
+    const own = head.locator('.tkd-table tbody tr');
+    await countOf(own).toBe(1);
+    expect(await own.getAttribute('data-agency')).toBe(K);
+    await own.getByRole('link', { name: 'Kelurahan Gambir' }).click();
+    await head.getByRole('button', { name: `Ajukan banding untuk ${k2.ticket}` }).click();
+    await head.getByLabel('Alasan').fill('Laporan ini urusan RW, bukan kelurahan.');
+    await head.getByRole('button', { name: 'Kirim banding' }).click();
+    await shown(head.getByText(`Banding untuk ${k2.ticket} sudah diajukan dan menunggu keputusan.`));
+    const appeals = head.locator('table', { has: head.locator('caption', { hasText: 'Banding' }) }).last();
+    await textOf(appeals.locator('tbody tr').first()).toContain('Menunggu keputusan');
+    await shot(head, 'reports-appeal');
+    await head.setViewportSize({ width: 390, height: 844 });
+    await shot(head, 'reports-drilldown-phone');
+    await head.goto(`${base}/petugas/laporan/${L}?month=${month}`);
+    await textOf(head.getByRole('alert')).toContain('Laporan kinerja hanya dapat dibuka');
+    await head.context().close();
+
+    // A role without reports: no link, and a clear refusal at the address.
+    const triage = await newPage({ width: 1280, height: 900 });
+    await triage.goto(`${base}/petugas/laporan`);
+    await login(triage, 'rudi', 'rahasia-654');
+    await textOf(triage.getByRole('alert')).toContain('Laporan kinerja hanya dapat dibuka');
+    expect(await triage.getByRole('link', { name: 'Laporan kinerja' }).count()).toBe(0);
+    await triage.context().close();
   });
 });

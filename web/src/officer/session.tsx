@@ -2,11 +2,14 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import { api, ApiError } from '../api/client.js';
 import type { Me } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { matchPath } from '../router.js';
+import { Link, matchPath } from '../router.js';
 import { Spinner } from '../ui/notice.js';
 import { CaseDetailPage } from './case-detail.js';
 import { LoginForm } from './login.js';
 import { QueuePage } from './queue.js';
+import { DrilldownPage } from './reports/drilldown-page.js';
+import { ReportsPage } from './reports/reports-page.js';
+import { canReadReports } from './reports/use-report.js';
 
 interface Session {
   me: Me;
@@ -55,9 +58,26 @@ export function OfficerApp({ path, search }: { path: string; search: URLSearchPa
       />
     );
   const detail = matchPath('/petugas/kasus/:ref', path);
+  const drilldown = matchPath('/petugas/laporan/:agency', path);
+  const reports = path === '/petugas/laporan' || !!drilldown;
+  let page;
+  if (detail) page = <CaseDetailPage caseRef={detail.ref} />;
+  else if (drilldown) page = <DrilldownPage key={drilldown.agency} agencyId={drilldown.agency} search={search} />;
+  else if (reports) page = <ReportsPage search={search} />;
+  else page = <QueuePage search={search} />;
   return (
     <SessionContext.Provider value={session}>
       <div className="officer-bar">
+        {canReadReports(session.me.role) ? (
+          <nav aria-label={t('officer.nav')} className="officer-nav">
+            <Link to="/petugas" aria-current={!reports && !detail ? 'page' : undefined}>
+              {t('queue.title')}
+            </Link>
+            <Link to="/petugas/laporan" aria-current={reports ? 'page' : undefined}>
+              {t('reports.title')}
+            </Link>
+          </nav>
+        ) : null}
         <span>
           {t('officer.signedInAs')} <strong>{session.me.display_name ?? session.me.username}</strong> ({label('role', session.me.role)})
         </span>
@@ -65,7 +85,7 @@ export function OfficerApp({ path, search }: { path: string; search: URLSearchPa
           {t('officer.logout')}
         </button>
       </div>
-      {detail ? <CaseDetailPage caseRef={detail.ref} /> : <QueuePage search={search} />}
+      {page}
     </SessionContext.Provider>
   );
 }
