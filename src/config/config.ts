@@ -34,6 +34,7 @@ const schema = z.object({
   CEPAT_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   CEPAT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   CEPAT_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).default(10),
+  CEPAT_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   CEPAT_WORKERS: z.enum(['on', 'off']).default('on'),
   CEPAT_SESSION_HOURS: z.coerce.number().positive().default(12),
 });
@@ -54,6 +55,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   readonly maxBodyBytes: number;
   readonly reopenWindowDays: number;
+  /** How long public statistics and map answers are reused (0: computed on every request). */
+  readonly publicCacheSeconds: number;
   readonly workers: boolean;
   readonly sessionHours: number;
 }
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.CEPAT_MAX_UPLOAD_BYTES,
     maxBodyBytes: e.CEPAT_MAX_BODY_BYTES,
     reopenWindowDays: e.CEPAT_REOPEN_WINDOW_DAYS,
+    publicCacheSeconds: e.CEPAT_PUBLIC_CACHE_SECONDS,
     workers: e.CEPAT_WORKERS === 'on',
     sessionHours: e.CEPAT_SESSION_HOURS,
   });

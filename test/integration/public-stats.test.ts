@@ -52,7 +52,7 @@ describe(`public statistics, map and open data (${TEST_DIALECT})`, () => {
   it('counts the cases of a period by month, category, kota, channel and agency, without a login', async () => {
     const res = await get('/api/public/stats?from=2025-07-01&to=2025-07-31');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('no-cache'); // the tests turn the cache off (CEPAT_PUBLIC_CACHE_SECONDS=0)
     const s = res.json();
     expect(s.period).toEqual({ from: '2025-07-01', to: '2025-07-31' });
     expect(s.totals).toMatchObject({ received: 3, resolved: 1, open: 2, rejected: 0, merged: 0 });
@@ -158,5 +158,27 @@ describe(`public statistics, map and open data (${TEST_DIALECT})`, () => {
     expect(JSON.stringify(rows)).not.toContain('Bambang');
     expect(jsonl.body).not.toContain('siti.rahayu@example.id');
     expect((await get('/api/public/open-data/cases.xml')).statusCode).toBe(400);
+  });
+});
+
+describe(`public statistics are reused for CEPAT_PUBLIC_CACHE_SECONDS (${TEST_DIALECT})`, () => {
+  it('answers from the cache until the time is up, and says so to browsers', async () => {
+    const t = await createTestApp({ now: '2025-07-10T03:00:00Z', env: { CEPAT_PUBLIC_CACHE_SECONDS: '60' } });
+    try {
+      const received = async () => {
+        const res = await t.app.inject('/api/public/stats?from=2025-07-01&to=2025-07-31');
+        expect(res.headers['cache-control']).toBe('public, max-age=60');
+        return res.json().totals.received as number;
+      };
+      const submit = (n: number) =>
+        submitComplaint(t.ctx, { channel: 'web', externalId: `cache-${n}`, receivedAt: wib('2025-07-10 09:00'), rawPayload: null, text: 'Sampah menumpuk', categoryCode: 'sampah', location: { areaCode: '31.71.01.1001' }, reporter: { contactKind: 'email', contactValue: `c${n}@example.id` } });
+      expect(await received()).toBe(0);
+      await submit(1);
+      expect(await received()).toBe(0);
+      t.setNow(new Date('2025-07-10T03:01:00Z'));
+      expect(await received()).toBe(1);
+    } finally {
+      await t.close();
+    }
   });
 });

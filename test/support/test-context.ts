@@ -40,6 +40,8 @@ export async function createTestContext(opts: { now?: string; triage?: TriageEng
     CEPAT_PUBLIC_URL: 'http://cepat.test',
     CEPAT_WORKERS: 'off',
     CEPAT_LOG_LEVEL: 'silent',
+    // The test clock stands still: a cache keyed on it would never expire.
+    CEPAT_PUBLIC_CACHE_SECONDS: '0',
     ...(TEST_PG_URL ? { DATABASE_URL: TEST_PG_URL, CEPAT_DB_SCHEMA: schema } : {}),
     ...opts.env,
   };

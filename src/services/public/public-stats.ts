@@ -13,6 +13,8 @@ import {
 } from '../../store/public-stats.repository.js';
 import type { AppContext } from '../context.js';
 import { getSlaRuntime } from '../sla/sla-runtime.js';
+import { cachedPublic } from './public-cache.js';
+import { areasVersion } from '../../store/triage.repository.js';
 
 /**
  * Public statistics and map: what any resident may see about how the city handles complaints, without logging
@@ -89,10 +91,17 @@ export interface PublicStats {
   by_agency: (CountRow & { id: string; name: string; resolved_on_time_share: number | null; resolution_decided: number })[];
 }
 
+/** How long a public answer is reused (CEPAT_PUBLIC_CACHE_SECONDS). */
+const ttl = (ctx: AppContext) => ctx.config.publicCacheSeconds * 1000;
+
 export async function publicStats(ctx: AppContext, input: PeriodInput, now = ctx.clock()): Promise<PublicStats> {
-  const db = ctx.database.db;
   const rt = await getSlaRuntime(ctx);
   const period = resolvePeriod(input, rt.utcOffsetMinutes, now);
+  return cachedPublic(ctx, `stats:${period.from}:${period.to}`, ttl(ctx), () => computeStats(ctx, period, rt.utcOffsetMinutes, now));
+}
+
+async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: number, now: Date): Promise<PublicStats> {
+  const db = ctx.database.db;
   const nowIso = now.toISOString();
   const [all, byCategory, byArea, byChannel, byAgency, onTime, onTimeByAgency, median, categories, areas, agencies] = await Promise.all([
     countByStatusGroup(db, period.range, 'all', OPEN_STATUSES),
@@ -109,8 +118,8 @@ export async function publicStats(ctx: AppContext, input: PeriodInput, now = ctx
   ]);
 
   const byMonth: PublicStats['by_month'] = [];
-  for (const month of monthsOf(period, rt.utcOffsetMinutes)) {
-    const r = localMonthRange(month, rt.utcOffsetMinutes)!;
+  for (const month of monthsOf(period, utcOffsetMinutes)) {
+    const r = localMonthRange(month, utcOffsetMinutes)!;
     const range = { from: maxIso(new Date(r.from).toISOString(), period.range.from), to: minIso(new Date(r.to).toISOString(), period.range.to) };
     byMonth.push({ month, ...counts((await countByStatusGroup(db, range, 'all', OPEN_STATUSES))[0]) });
   }
@@ -194,7 +203,10 @@ export async function publicMap(ctx: AppContext, input: MapInput, now = ctx.cloc
     }
     statuses = [input.status];
   }
-  const rows = await mapCases(ctx.database.db, { ...period.range, category: input.category, statuses, areaPrefix: input.area, limit: MAP_MAX_POINTS + 1 });
+  const key = `map:${period.from}:${period.to}:${input.category ?? ''}:${input.status ?? ''}:${input.area ?? ''}`;
+  const rows = await cachedPublic(ctx, key, ttl(ctx), () =>
+    mapCases(ctx.database.db, { ...period.range, category: input.category, statuses, areaPrefix: input.area, limit: MAP_MAX_POINTS + 1 }),
+  );
   const features: MapFeature[] = rows.slice(0, MAP_MAX_POINTS).map((r) => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
@@ -229,6 +241,12 @@ export async function publicAreas(ctx: AppContext, input: PeriodInput & { level?
   if (!AREA_LEVELS.includes(level)) throw new DomainError('validation_failed', 'level: kota, kecamatan atau kelurahan', 'level: kota, kecamatan or kelurahan');
   const rt = await getSlaRuntime(ctx);
   const period = resolvePeriod(input, rt.utcOffsetMinutes, now);
+  // The boundaries' version is in the key: an import (by this process or the CLI) is seen at once.
+  const version = (await areasVersion(ctx.database.db)) ?? 'none';
+  return cachedPublic(ctx, `areas:${version}:${level}:${period.from}:${period.to}`, ttl(ctx), () => computeAreas(ctx, period, level));
+}
+
+async function computeAreas(ctx: AppContext, period: Period, level: AreaLevel) {
   const [shapes, byArea] = await Promise.all([areaShapes(ctx.database.db, level), countByStatusGroup(ctx.database.db, period.range, 'area_code', OPEN_STATUSES)]);
   const totals = new Map<string, CountRow>();
   for (const row of byArea) {

@@ -19,8 +19,8 @@ const mapQuery = {
     area: { type: 'string', pattern: '^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$' },
   },
 };
-/** Public figures change slowly and are read by many: let browsers and proxies keep them for a minute. */
-const CACHE = 'public, max-age=60';
+/** Public figures change slowly and are read by many: browsers and proxies may keep them as long as the server does. */
+const cacheControl = (ctx: AppContext) => (ctx.config.publicCacheSeconds > 0 ? `public, max-age=${ctx.config.publicCacheSeconds}` : 'no-cache');
 
 /**
  * Transparency without a login: statistics, the map of public cases, and open data. Nothing here carries a
@@ -28,12 +28,12 @@ const CACHE = 'public, max-age=60';
  */
 export async function publicRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/public/stats', { schema: { tags, summary: 'Public statistics: cases received, open, resolved, on time; per month, category, kota, channel and agency', querystring: periodQuery } }, async (request, reply) => {
-    reply.header('cache-control', CACHE);
+    reply.header('cache-control', cacheControl(ctx));
     return publicStats(ctx, request.query as { from?: string; to?: string });
   });
 
   app.get('/api/public/map', { schema: { tags, summary: `Public cases with a location, as GeoJSON (newest first, at most 5,000)`, querystring: mapQuery } }, async (request, reply) => {
-    reply.header('cache-control', CACHE).type('application/geo+json; charset=utf-8');
+    reply.header('cache-control', cacheControl(ctx)).type('application/geo+json; charset=utf-8');
     return publicMap(ctx, request.query as { from?: string; to?: string; category?: string; status?: string; area?: string });
   });
 
@@ -44,8 +44,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext): Promi
       querystring: { ...periodQuery, properties: { ...periodQuery.properties, level: { type: 'string', enum: [...AREA_LEVELS] } } },
     },
   }, async (request, reply) => {
-    // Boundaries are large and change only on import: a longer cache than the figures'.
-    reply.header('cache-control', 'public, max-age=300').type('application/geo+json; charset=utf-8');
+    reply.header('cache-control', cacheControl(ctx)).type('application/geo+json; charset=utf-8');
     return publicAreas(ctx, request.query as { from?: string; to?: string; level?: string });
   });
 
@@ -66,7 +65,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext): Promi
       for await (const row of rows) yield format === 'csv' ? `${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`;
     }
     return reply
-      .header('cache-control', CACHE)
+      .header('cache-control', cacheControl(ctx))
       .header('content-disposition', `attachment; filename="cepat-cases-${period.from}-${period.to}.${format}"`)
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
       .send(Readable.from(lines()));
