@@ -399,7 +399,7 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     await page.context().close();
   });
 
-  it('an admin reads last month’s performance report, drills down to an agency’s cases and opens one; a head sees and appeals only their own', async () => {
+  it('an admin reads last month’s performance report, drills down to an agency’s cases and opens one; a head sees and appeals only their own; an admin decides the appeal and finalizes the month', async () => {
     // Three cases received last month (Jakarta time) through the real services at fixed instants: two for
     // Kelurahan Gambir (one started within the hour, one left untouched), one for Dukcapil. Then back to now,
     // so the session cookies are not born expired.
@@ -474,12 +474,56 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     await shown(head.getByText(`Banding untuk ${k2.ticket} sudah diajukan dan menunggu keputusan.`));
     const appeals = head.locator('table', { has: head.locator('caption', { hasText: 'Banding' }) }).last();
     await textOf(appeals.locator('tbody tr').first()).toContain('Menunggu keputusan');
+    expect(await appeals.getByRole('button', { name: /Putuskan/ }).count()).toBe(0); // a head does not decide appeals
     await shot(head, 'reports-appeal');
     await head.setViewportSize({ width: 390, height: 844 });
     await shot(head, 'reports-drilldown-phone');
+    await head.goto(`${base}/petugas/laporan?month=${month}`);
+    await textOf(head.locator('.appeal-table tbody tr').first()).toContain('Menunggu keputusan');
+    expect(await head.getByRole('button', { name: /Putuskan|Finalkan/ }).count()).toBe(0); // nor finalizes a month
     await head.goto(`${base}/petugas/laporan/${L}?month=${month}`);
     await textOf(head.getByRole('alert')).toContain('Laporan kinerja hanya dapat dibuka');
     await head.context().close();
+
+    // An admin accepts the appeal with a note (required): the case leaves Gambir's count, and the appeal
+    // says who decided, when and why. Then the admin finalizes the month after a confirmation.
+    const admin = await newPage({ width: 1280, height: 900 });
+    admin.on('pageerror', (e) => errors.push(e.message));
+    await admin.goto(`${base}/petugas/laporan/${K}?month=${month}`);
+    await login(admin, 'ani', 'rahasia-789');
+    const counted = admin.getByRole('heading', { name: /Laporan yang diperhitungkan/ });
+    await textOf(counted).toBe('Laporan yang diperhitungkan (2)');
+    await admin.getByRole('button', { name: `Putuskan banding ${k2.ticket}` }).click();
+    await admin.getByRole('button', { name: 'Terima banding' }).click();
+    await shown(admin.getByText('Wajib diisi.'));
+    await admin.getByLabel('Catatan keputusan').fill('Benar, laporan ini urusan RW.');
+    await admin.getByRole('button', { name: 'Terima banding' }).click();
+    await shown(admin.getByText(`Banding untuk ${k2.ticket} diterima; angka dan skor dihitung ulang.`));
+    await textOf(counted).toBe('Laporan yang diperhitungkan (1)');
+    const decided = admin.locator(`.appeal-table tr[data-appeal]`).first();
+    await textOf(decided).toContain('Diterima');
+    await textOf(decided).toContain('Diputus oleh ani');
+    await textOf(decided).toContain('Benar, laporan ini urusan RW.');
+    expect(await decided.getByRole('button', { name: /Putuskan/ }).count()).toBe(0);
+    await shot(admin, 'reports-appeal-decided');
+    await admin.getByRole('link', { name: /Semua instansi/ }).click();
+    await textOf(admin.locator(`.tkd-table tr[data-agency="${K}"] td`)).toBe('1');
+    await textOf(admin.locator('#tkd-heading')).toContain('Sementara');
+    await admin.getByRole('button', { name: 'Finalkan bulan ini' }).click();
+    await textOf(admin.getByRole('group', { name: /^Finalkan / })).toContain('menyegel baris TKD dan skor');
+    await admin.getByRole('button', { name: /^Ya, finalkan / }).click();
+    await shown(admin.getByText(/sudah difinalkan: \d+ baris dari \d+ instansi disegel/));
+    await textOf(admin.locator('#tkd-heading')).toContain('Final');
+    await textOf(admin.locator('#tkd-heading + .hint')).toContain('oleh ani');
+    expect(await admin.getByRole('button', { name: 'Finalkan bulan ini' }).count()).toBe(0);
+    await shot(admin, 'reports-finalized');
+    // The month under way cannot be finalized: the API's refusal is shown.
+    await admin.goto(`${base}/petugas/laporan?month=${thisMonth}`);
+    await admin.getByRole('button', { name: 'Finalkan bulan ini' }).click();
+    await admin.getByRole('button', { name: /^Ya, finalkan / }).click();
+    await textOf(admin.getByRole('alert')).toContain(`Bulan ${thisMonth} belum berakhir`);
+    expect(errors).toEqual([]);
+    await admin.context().close();
 
     // A role without reports: no link, and a clear refusal at the address.
     const triage = await newPage({ width: 1280, height: 900 });

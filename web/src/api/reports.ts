@@ -3,6 +3,10 @@ export const TARGET_KINDS = ['verification', 'first_response', 'follow_up', 'res
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export const REPORT_READERS = ['admin', 'monitor', 'auditor', 'agency_head'] as const;
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+/** Who decides appeals (POST /api/reports/appeals/:id/decision); finalizing a month is for admins only. */
+export const APPEAL_REVIEWERS = ['admin', 'monitor'] as const;
+export const canDecideAppeals = (role: string) => (APPEAL_REVIEWERS as readonly string[]).includes(role);
+export const canFinalize = (role: string) => role === 'admin';
 
 export interface ShareFigure {
   met: number;
@@ -117,6 +121,16 @@ export interface Appeal {
   decided_by: string | null;
   decided_at: string | null;
   decision_note: string | null;
+}
+
+export type AppealDecision = 'accepted' | 'rejected';
+
+/** The answer of POST /api/reports/tkd/finalize. */
+export interface FinalizeResult {
+  snapshotId: number;
+  contentHash: string;
+  lines: number;
+  agencies: number;
 }
 
 export const tkdUrl = (month: string, opts: { format?: string; agency?: string } = {}) => {

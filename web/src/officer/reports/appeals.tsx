@@ -1,19 +1,60 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import type { Catalog } from '../../api/catalog.js';
 import { api } from '../../api/client.js';
-import type { Appeal } from '../../api/reports.js';
+import { canDecideAppeals, type Appeal, type AppealDecision } from '../../api/reports.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Link } from '../../router.js';
 import { Field } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
-import { failure, OutcomeNotice, type Outcome } from '../../ui/notice.js';
+import { OutcomeNotice, success, type Outcome } from '../../ui/notice.js';
+import type { AsyncState } from '../../ui/use-async.js';
 import { AgencyPicker } from '../agency-picker.js';
 import { useSession } from '../session.js';
 import { HeadRow, type Column } from './cells.js';
+import { ReportState } from './report-state.js';
+import { useAction } from './use-action.js';
+
+/** Whom an actor label (`user:7`) names: the signed-in user by name, anyone else as the API gives it. */
+export function useActorName(): (label: string | null) => string {
+  const { me } = useSession();
+  return (label) => (label === `user:${me.id}` ? me.display_name || me.username : (label ?? '–'));
+}
+
+/**
+ * The appeals card of the report page and the drill-down: the table, and for a reviewer (admin or monitor)
+ * the decision on each pending appeal; `onDecided` refreshes the figures an accepted appeal changes.
+ */
+export function AppealsCard({ state, appeals, catalog, intro, onDecided }: { state: AsyncState<unknown>; appeals: Appeal[]; catalog: Catalog; intro: string; onDecided(): void }) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  return (
+    <section className="card" aria-labelledby="appeals-heading">
+      <h2 id="appeals-heading">{t('reports.appeals.title')}</h2>
+      <p className="hint">{intro}</p>
+      <OutcomeNotice outcome={outcome} />
+      <ReportState state={state} />
+      {state.data ? (
+        <AppealTable
+          appeals={appeals}
+          catalog={catalog}
+          caption={t('reports.appeals.caption')}
+          onDecided={(a) => {
+            setOutcome(success(a.status === 'accepted' ? 'reports.decide.accepted' : 'reports.decide.rejected', { ticket: a.ticket ?? a.case_id }));
+            onDecided();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
 
 /** Appeals as a table: the case, who appeals, what they ask, why, and where the decision stands. */
-export function AppealTable({ appeals, catalog, caption }: { appeals: Appeal[]; catalog: Catalog; caption: string }) {
+function AppealTable({ appeals, catalog, caption, onDecided }: { appeals: Appeal[]; catalog: Catalog; caption: string; onDecided(a: Appeal): void }) {
   const { t, lang } = useI18n();
+  const { me } = useSession();
+  const who = useActorName();
+  const [open, setOpen] = useState<number | null>(null);
+  const reviewer = canDecideAppeals(me.role);
   if (!appeals.length) return <p className="empty">{t('reports.appeals.none')}</p>;
   return (
     <div className="table-scroll">
@@ -23,25 +64,89 @@ export function AppealTable({ appeals, catalog, caption }: { appeals: Appeal[]; 
           columns={(['case.ticket', 'reports.appeals.agency', 'reports.appeals.remedy', 'reports.appeals.reason', 'reports.appeals.status', 'reports.appeals.filed', 'reports.appeals.decision'] as const).map((k): Column => [t(k)])}
         />
         <tbody>
-          {appeals.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.ticket ? <Link to={`/petugas/kasus/${encodeURIComponent(a.ticket)}`} className="code">{a.ticket}</Link> : a.case_id}</th>
-              <td>{catalog.agencyName(a.agency_id)}</td>
-              <td>{a.remedy === 'exclude' ? t('reports.remedy.exclude') : t('reports.remedy.reattribute', { agency: catalog.agencyName(a.to_agency_id) })}</td>
-              <td className="summary-cell">{a.reason}</td>
-              <td>
-                <span className={`badge appeal-${a.status}`}>{t(`reports.appealStatus.${a.status}`)}</span>
-              </td>
-              <td>{formatDateTime(lang, a.filed_at)}</td>
-              <td>
-                {a.decided_at ? formatDateTime(lang, a.decided_at) : '–'}
-                {a.decision_note ? <span className="cell-note">{a.decision_note}</span> : null}
-              </td>
-            </tr>
-          ))}
+          {appeals.map((a) => {
+            const ticket = a.ticket ?? String(a.case_id);
+            const decidable = reviewer && a.status === 'pending' && a.filed_by !== `user:${me.id}`;
+            return (
+              <Fragment key={a.id}>
+                <tr data-appeal={a.id}>
+                  <th scope="row">{a.ticket ? <Link to={`/petugas/kasus/${encodeURIComponent(a.ticket)}`} className="code">{a.ticket}</Link> : a.case_id}</th>
+                  <td>{catalog.agencyName(a.agency_id)}</td>
+                  <td>{a.remedy === 'exclude' ? t('reports.remedy.exclude') : t('reports.remedy.reattribute', { agency: catalog.agencyName(a.to_agency_id) })}</td>
+                  <td className="summary-cell">{a.reason}</td>
+                  <td>
+                    <span className={`badge appeal-${a.status}`}>{t(`reports.appealStatus.${a.status}`)}</span>
+                  </td>
+                  <td>{formatDateTime(lang, a.filed_at)}</td>
+                  <td>
+                    {a.decided_at ? t('reports.appeals.decidedBy', { by: who(a.decided_by), at: formatDateTime(lang, a.decided_at) }) : null}
+                    {a.decision_note ? <span className="cell-note">{a.decision_note}</span> : null}
+                    {decidable && open !== a.id ? (
+                      <button type="button" className="btn-link" aria-label={t('reports.decide.openFor', { ticket })} onClick={() => setOpen(a.id)}>
+                        {t('reports.decide.open')}
+                      </button>
+                    ) : null}
+                    {reviewer && a.status === 'pending' && !decidable ? <span className="cell-note">{t('reports.decide.own')}</span> : null}
+                    {!reviewer && a.status === 'pending' ? '–' : null}
+                  </td>
+                </tr>
+                {decidable && open === a.id ? (
+                  <tr className="appeal-row">
+                    <td colSpan={7}>
+                      <DecisionForm
+                        appeal={a}
+                        ticket={ticket}
+                        onCancel={() => setOpen(null)}
+                        onDone={(decided) => {
+                          setOpen(null);
+                          onDecided({ ...decided, ticket: a.ticket }); // the decision's answer has no ticket
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A reviewer accepts or rejects a pending appeal, with a note that explains the decision (required here). */
+function DecisionForm({ appeal, ticket, onDone, onCancel }: { appeal: Appeal; ticket: string; onDone(a: Appeal): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const { busy, outcome, run } = useAction();
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [choice, setChoice] = useState<AppealDecision | null>(null);
+
+  function decide(decision: AppealDecision) {
+    if (!note.trim()) return setMissing(true);
+    setChoice(decision);
+    void run(async () => {
+      onDone(await api<Appeal>(`/api/reports/appeals/${appeal.id}/decision`, { method: 'POST', json: { decision, note: note.trim() } }));
+    });
+  }
+
+  return (
+    <form className="appeal-form" onSubmit={(e) => e.preventDefault()} noValidate>
+      <fieldset>
+        <legend>{t('reports.decide.legend', { ticket })}</legend>
+        <OutcomeNotice outcome={outcome} />
+        <Field label={t('reports.decide.note')} hint={t('reports.decide.noteHint')} required error={missing && !note.trim() ? t('action.required') : null}>
+          <textarea name="note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+        <CancelActions onCancel={onCancel}>
+          {(['accepted', 'rejected'] as const).map((d) => (
+            <button key={d} type="button" className={d === 'accepted' ? 'btn btn-primary' : 'btn btn-danger'} disabled={busy} onClick={() => decide(d)}>
+              {busy && choice === d ? t('common.sending') : t(d === 'accepted' ? 'reports.decide.accept' : 'reports.decide.reject')}
+            </button>
+          ))}
+        </CancelActions>
+      </fieldset>
+    </form>
   );
 }
 
@@ -55,25 +160,17 @@ export function AppealForm({ ticket, agencyId, catalog, onDone, onCancel }: { ti
   const [remedy, setRemedy] = useState<'exclude' | 'reattribute'>('exclude');
   const [toAgency, setToAgency] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { busy, outcome, run } = useAction();
   const [missing, setMissing] = useState(false);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
     if (!reason.trim() || (remedy === 'reattribute' && !toAgency)) return setMissing(true);
-    setBusy(true);
-    try {
+    void run(async () => {
       const body = { case: ticket, remedy, reason: reason.trim(), ...(remedy === 'reattribute' ? { to_agency: toAgency } : {}), ...(session.me.role === 'admin' ? { agency: agencyId } : {}) };
       await api('/api/reports/appeals', { method: 'POST', json: body });
       onDone(ticket);
-    } catch (err) {
-      session.check(err);
-      setOutcome(failure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -97,15 +194,25 @@ export function AppealForm({ ticket, agencyId, catalog, onDone, onCancel }: { ti
         <Field label={t('reports.appeals.reason')} hint={t('reports.appeal.reasonHint')} required error={missing && !reason.trim() ? t('action.required') : null}>
           <textarea name="reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <div className="form-actions">
+        <CancelActions onCancel={onCancel}>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('common.sending') : t('reports.appeal.submit')}
           </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        </CancelActions>
       </fieldset>
     </form>
+  );
+}
+
+/** A form's buttons, then "Cancel" (disabled while the action is under way, when `busy` is given). */
+export function CancelActions({ children, onCancel, busy }: { children: ReactNode; onCancel(): void; busy?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      {children}
+      <button type="button" className="btn btn-secondary" disabled={busy} onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { success, OutcomeNotice, type Outcome } from '../../ui/notice.js';
 import { useTitle } from '../../ui/use-title.js';
 import { useSession } from '../session.js';
-import { AppealForm, AppealTable } from './appeals.js';
+import { AppealForm, AppealsCard } from './appeals.js';
 import { HeadRow, RatingCell, ScoreCell, ShareCell, useBandName, type Column } from './cells.js';
 import { monthFromSearch } from './month.js';
 import { MonthPicker, ReportDownloads } from './report-controls.js';
@@ -54,7 +54,7 @@ export function DrilldownPage({ agencyId, search }: { agencyId: string; search: 
         <ReportDownloads month={month} agency={agencyId} />
       </div>
       <ReportState state={drill.error ? drill : summary} />
-      {d && !drill.loading ? (
+      {d && d.month === month ? (
         <>
           <Figures d={d} />
           <section className="card" aria-labelledby="cases-heading">
@@ -88,12 +88,17 @@ export function DrilldownPage({ agencyId, search }: { agencyId: string; search: 
               <p className="empty">{t('reports.drill.none')}</p>
             )}
           </section>
-          <section className="card" aria-labelledby="appeals-heading">
-            <h2 id="appeals-heading">{t('reports.appeals.title')}</h2>
-            <p className="hint">{t('reports.appeals.monthIntro')}</p>
-            <ReportState state={appeals} />
-            {appeals.data ? <AppealTable appeals={mine} catalog={catalog} caption={t('reports.appeals.caption')} /> : null}
-          </section>
+          <AppealsCard
+            state={appeals}
+            appeals={mine}
+            catalog={catalog}
+            intro={t('reports.appeals.monthIntro')}
+            onDecided={() => {
+              appeals.reload();
+              summary.reload();
+              drill.reload();
+            }}
+          />
         </>
       ) : null}
     </>

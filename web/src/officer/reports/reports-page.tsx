@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useCatalog } from '../../api/catalog.js';
-import { TARGET_KINDS, tkdUrl, type Appeal, type TkdLine, type TkdReport } from '../../api/reports.js';
+import { canFinalize, TARGET_KINDS, tkdUrl, type Appeal, type TkdLine, type TkdReport } from '../../api/reports.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { navigate } from '../../router.js';
 import { formatMonth } from '../../stats/format.js';
@@ -9,7 +9,8 @@ import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { useTitle } from '../../ui/use-title.js';
 import { useSession } from '../session.js';
-import { AppealTable } from './appeals.js';
+import { AppealsCard, useActorName } from './appeals.js';
+import { FinalizeMonth } from './finalize.js';
 import { monthFromSearch } from './month.js';
 import { MonthPicker, ReportDownloads } from './report-controls.js';
 import { ReportState } from './report-state.js';
@@ -32,6 +33,7 @@ export function ReportsPage({ search }: { search: URLSearchParams }) {
   const appeals = useReport<{ items: Appeal[] }>('/api/reports/appeals');
   const [activeOnly, setActiveOnly] = useState(true);
   const head = session.me.role === 'agency_head';
+  const who = useActorName();
   const r = report.data;
   const all = r ? [...r.agencies].sort(byReceived) : [];
   const active = all.filter(isActive);
@@ -49,13 +51,18 @@ export function ReportsPage({ search }: { search: URLSearchParams }) {
         <ReportDownloads month={month} />
       </div>
       <ReportState state={report} />
-      {r && !report.loading ? (
+      {r && r.month === month ? (
         <section className="card" aria-labelledby="tkd-heading">
-          <h2 id="tkd-heading">{formatMonth(lang, r.month, 'long')}</h2>
+          <h2 id="tkd-heading">
+            {formatMonth(lang, r.month, 'long')}{' '}
+            <span className={`badge month-${r.status}`}>{t(r.finalized ? 'reports.badge.finalized' : 'reports.badge.live')}</span>
+          </h2>
           <p className="hint">
             {t('reports.asOf', { at: formatDateTime(lang, r.as_of) })}{' '}
-            {r.finalized ? t('reports.finalized', { at: formatDateTime(lang, r.finalized.finalized_at), by: r.finalized.finalized_by }) : t('reports.live')}
+            {r.finalized ? t('reports.finalized', { at: formatDateTime(lang, r.finalized.finalized_at), by: who(r.finalized.finalized_by) }) : t('reports.live')}
+            {r.finalized ? <span className="cell-note code final-hash">{t('reports.finalHash', { hash: r.finalized.content_hash })}</span> : null}
           </p>
+          {canFinalize(session.me.role) ? <FinalizeMonth key={r.month} month={r.month} finalized={!!r.finalized} onDone={report.reload} /> : null}
           {r.finalized && !r.finalized.intact ? <Notice kind="warning">{t('reports.tampered')}</Notice> : null}
           {adjusted ? <Notice kind="info">{t('reports.adjustments', { n: r.adjustments!.length })}</Notice> : null}
           {head ? null : <Toggle name="active-only" label={t('reports.activeOnly')} checked={activeOnly} onChange={setActiveOnly} />}
@@ -74,12 +81,16 @@ export function ReportsPage({ search }: { search: URLSearchParams }) {
         </section>
       ) : null}
       {r ? (
-        <section className="card" aria-labelledby="appeals-heading">
-          <h2 id="appeals-heading">{t('reports.appeals.title')}</h2>
-          <p className="hint">{t('reports.appeals.allIntro')}</p>
-          <ReportState state={appeals} />
-          {appeals.data ? <AppealTable appeals={appeals.data.items} catalog={catalog} caption={t('reports.appeals.caption')} /> : null}
-        </section>
+        <AppealsCard
+          state={appeals}
+          appeals={appeals.data?.items ?? []}
+          catalog={catalog}
+          intro={t('reports.appeals.allIntro')}
+          onDecided={() => {
+            appeals.reload();
+            report.reload();
+          }}
+        />
       ) : null}
     </>
   );
