@@ -6,6 +6,7 @@ import { channels } from './migrations/20261128020000-channels.js';
 import { walkinEmail } from './migrations/20261128030000-walkin-email.js';
 import { triage } from './migrations/20261128040000-triage.js';
 import { intakeIndexes } from './migrations/20261128050000-intake-indexes.js';
+import { publicStatsIndexes } from './migrations/20261128060000-public-stats-indexes.js';
 
 /** Migrations in order, named by timestamp. Each file is frozen once released. */
 function migrations(dialect: Database['dialect']): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: Database['dialect']): Record<string, Migration> {
     '20261128030000-walkin-email': walkinEmail(dialect),
     '20261128040000-triage': triage(dialect),
     '20261128050000-intake-indexes': intakeIndexes(),
+    '20261128060000-public-stats-indexes': publicStatsIndexes(),
   };
 }
 

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { DB } from './schema.js';
 import type { Executor } from './transaction.js';
 
 /**
@@ -10,8 +11,7 @@ export interface Range {
   readonly to: string;
 }
 
-export interface StatusCounts {
-  key: string | null;
+export interface StatusSums {
   received: number;
   open: number;
   resolved: number;
@@ -19,38 +19,70 @@ export interface StatusCounts {
   merged: number;
 }
 
-/** Per `column` value: cases received in the range, and how many are open, resolved (selesai/ditutup), rejected, merged. */
-export async function countByStatusGroup(
-  db: Executor,
-  range: Range,
-  column: 'category_code' | 'channel' | 'agency_id' | 'area_code' | 'all',
-  openStatuses: readonly string[],
-): Promise<StatusCounts[]> {
-  const key = column === 'all' ? sql<string | null>`NULL` : sql<string | null>`${sql.ref(column)}`;
-  const when = (cond: ReturnType<typeof sql>) => sql<number>`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-  const rows = await db
-    .selectFrom('cases')
-    .select([
-      key.as('key'),
-      sql<number>`COUNT(*)`.as('received'),
-      when(sql`status IN (${sql.join(openStatuses)})`).as('open'),
-      when(sql`status IN ('selesai', 'ditutup')`).as('resolved'),
-      when(sql`status = 'ditolak'`).as('rejected'),
-      when(sql`status = 'digabung'`).as('merged'),
-    ])
-    .where('received_at', '>=', range.from)
-    .where('received_at', '<', range.to)
-    .$if(column !== 'all', (q) => q.groupBy(key))
-    .execute();
-  return rows.map((r) => ({
-    key: r.key,
-    received: Number(r.received),
-    open: Number(r.open ?? 0),
-    resolved: Number(r.resolved ?? 0),
-    rejected: Number(r.rejected ?? 0),
-    merged: Number(r.merged ?? 0),
-  }));
+export interface FineCounts extends StatusSums {
+  category_code: string | null;
+  area_code: string | null;
+  channel: string;
+  agency_id: string | null;
 }
+
+export interface TimeCounts extends StatusSums {
+  /** `received_at` cut to `keyLength` characters: `YYYY-MM-DDTHH` (an hour) or `YYYY-MM-DDTHH:MM`. */
+  at: string;
+}
+
+/** SUM(CASE …) per status family: what every public count is made of. */
+function statusSums(openStatuses: readonly string[]) {
+  const when = (cond: ReturnType<typeof sql>) => sql<number>`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  return [
+    sql<number>`COUNT(*)`.as('received'),
+    when(sql`status IN (${sql.join(openStatuses)})`).as('open'),
+    when(sql`status IN ('selesai', 'ditutup')`).as('resolved'),
+    when(sql`status = 'ditolak'`).as('rejected'),
+    when(sql`status = 'digabung'`).as('merged'),
+  ] as const;
+}
+const sums = (r: { received: unknown; open: unknown; resolved: unknown; rejected: unknown; merged: unknown }): StatusSums => ({
+  received: Number(r.received),
+  open: Number(r.open ?? 0),
+  resolved: Number(r.resolved ?? 0),
+  rejected: Number(r.rejected ?? 0),
+  merged: Number(r.merged ?? 0),
+});
+
+/** Public cases received in the range, so the public figures describe only what may be published. */
+const publicCasesIn = (db: Executor, range: Range) =>
+  db.selectFrom('cases').where('is_public', '=', 1).where('received_at', '>=', range.from).where('received_at', '<', range.to);
+
+/**
+ * One pass over the period's public cases, grouped by category, area, channel and agency: every breakdown and
+ * total of the public statistics is summed from these rows (a few thousand at most), instead of one table scan
+ * per breakdown.
+ */
+export async function countFine(db: Executor, range: Range, openStatuses: readonly string[]): Promise<FineCounts[]> {
+  const rows = await publicCasesIn(db, range)
+    .select(['category_code', 'area_code', 'channel', 'agency_id', ...statusSums(openStatuses)])
+    .groupBy(['category_code', 'area_code', 'channel', 'agency_id'])
+    .execute();
+  return rows.map((r) => ({ category_code: r.category_code, area_code: r.area_code, channel: r.channel, agency_id: r.agency_id, ...sums(r) }));
+}
+
+/** The period's public cases per hour (or minute) of `received_at` in UTC: local months are summed from these. */
+export async function countByTime(db: Executor, range: Range, openStatuses: readonly string[], keyLength: 13 | 16): Promise<TimeCounts[]> {
+  const at = sql<string>`SUBSTR(received_at, 1, ${sql.lit(keyLength)})`;
+  const rows = await publicCasesIn(db, range).select([at.as('at'), ...statusSums(openStatuses)]).groupBy(at).execute();
+  return rows.map((r) => ({ at: r.at, ...sums(r) }));
+}
+
+/** Per area code: the period's public cases (for the choropleth). */
+export async function countByArea(db: Executor, range: Range, openStatuses: readonly string[]): Promise<(StatusSums & { area_code: string | null })[]> {
+  const rows = await publicCasesIn(db, range).select(['area_code', ...statusSums(openStatuses)]).groupBy('area_code').execute();
+  return rows.map((r) => ({ area_code: r.area_code, ...sums(r) }));
+}
+
+/** An SLA outcome row of a public case. */
+const publicCase = (eb: ExpressionBuilder<DB, 'sla_outcomes'>) =>
+  eb.exists(eb.selectFrom('cases').select(sql<number>`1`.as('one')).whereRef('cases.id', '=', 'sla_outcomes.case_id').where('cases.is_public', '=', 1));
 
 export interface ResolutionTally {
   key: string | null;
@@ -67,6 +99,7 @@ export async function resolutionOnTime(db: Executor, range: Range, scope: 'case'
   const key = scope === 'agency' ? sql<string | null>`agency_id` : sql<string | null>`NULL`;
   const rows = await db
     .selectFrom('sla_outcomes')
+    .where(publicCase)
     .select([
       key.as('key'),
       sql<number>`SUM(CASE WHEN res_status IN ('met', 'missed', 'overdue') OR (res_status = 'pending' AND res_due < ${nowIso}) THEN 1 ELSE 0 END)`.as('decided'),
@@ -84,6 +117,7 @@ export async function resolutionOnTime(db: Executor, range: Range, scope: 'case'
 export async function medianResolutionMs(db: Executor, range: Range): Promise<number | null> {
   const base = db
     .selectFrom('sla_outcomes')
+    .where(publicCase)
     .where('scope', '=', 'case')
     .where('resolution_ms', 'is not', null)
     .where('received_at', '>=', range.from)

@@ -52,6 +52,13 @@ describe(`case privacy: partners, published photos, anonymous files (${TEST_DIAL
     expect(view).toMatchObject({ flags: [], triage: null });
     expect(view.reporters.every((r: { name: string | null; contacts: unknown[] }) => r.name === null && r.contacts.length === 0)).toBe(true);
     expect(view.attachments).toEqual([]);
+    // The list shows a partner the same fields as the detail.
+    await t.ctx.database.db.updateTable('cases').set({ flags: JSON.stringify(['suspected_spam']), triage: JSON.stringify({ note: 'INTERNAL TRIAGE' }) }).where('ticket', '=', p.ticket).execute();
+    const list = await t.app.inject({ url: '/api/cases', headers: p.headers });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((c: { ticket: string }) => c.ticket)).toEqual([p.ticket]);
+    expect(list.json().items[0]).toMatchObject({ flags: [], triage: null, post: null });
+    expect(list.body).not.toContain('INTERNAL TRIAGE');
     expect((await t.app.inject({ url: `/api/cases/${p.ticket}/attachments/${memo.id}`, headers: p.headers })).statusCode).toBe(404);
   });
 
@@ -92,7 +99,7 @@ describe(`case privacy: partners, published photos, anonymous files (${TEST_DIAL
 
   it("masks the contact details a citizen wrote into the complaint wherever it is published, not for the citizen", async () => {
     const text = 'Lampu jalan mati. Hubungi saya 0812-3456-7890 atau budi.s@example.id, NIK 3174012345678901';
-    const c = (await t.app.inject({ method: 'POST', url: '/api/complaints', payload: { text, category: 'jalan-rusak', location: { area_code: '31.74.01.1001', lat: -6.26, lng: 106.81 } } })).json();
+    const c = (await t.app.inject({ method: 'POST', url: '/api/complaints', payload: { text, category: 'jalan-rusak', location: { area_code: '31.74.01.1001', lat: -6.26, lng: 106.81, address: 'Gg. Kenari 5, hub 0812-1111-2222' } } })).json();
     const masked = 'Lampu jalan mati. Hubungi saya [disamarkan] atau [disamarkan], NIK [disamarkan]';
     expect((await t.app.inject(`/api/track/${c.ticket}`)).json().description).toBe(masked);
     expect((await t.app.inject(`/api/track/${c.ticket}?code=${c.access_code}`)).json().description).toBe(text);
@@ -100,6 +107,8 @@ describe(`case privacy: partners, published photos, anonymous files (${TEST_DIAL
     const open = await t.app.inject('/api/public/open-data/cases.jsonl');
     const row = open.body.trim().split('\n').map((l) => JSON.parse(l)).find((r) => r.ticket === c.ticket);
     expect(row.description).toBe(masked);
+    expect(row.address).toBe('Gg. Kenari 5, hub [disamarkan]');
+    expect((await t.app.inject(`/open311/v2/requests/${c.ticket}.json`)).json()[0].address).toBe('Gg. Kenari 5, hub [disamarkan]');
     expect((await t.app.inject({ url: `/api/cases/${c.ticket}`, headers: jaksel })).json().description).toBe(text);
   });
 

@@ -4,6 +4,8 @@ import type { AppContext } from '../context.js';
 export interface ExportOptions {
   from?: Date;
   to?: Date;
+  /** Which time `from`/`to` bound: when the case was stored (default), or when its channel received it. */
+  period?: 'created_at' | 'received_at';
   withPii: boolean;
   pageSize?: number;
 }
@@ -17,8 +19,9 @@ export const PII_COLUMNS = ['reporter_name', 'reporter_contacts', 'reporter_anon
 export async function countCases(ctx: AppContext, o: ExportOptions): Promise<number> {
   let q = ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n'));
   if (!o.withPii) q = q.where('is_public', '=', 1);
-  if (o.from) q = q.where('created_at', '>=', o.from.toISOString());
-  if (o.to) q = q.where('created_at', '<', o.to.toISOString());
+  const column = o.period ?? 'created_at';
+  if (o.from) q = q.where(column, '>=', o.from.toISOString());
+  if (o.to) q = q.where(column, '<', o.to.toISOString());
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
@@ -35,17 +38,22 @@ export async function* exportCases(ctx: AppContext, o: ExportOptions): AsyncGene
   for (;;) {
     let q = db.selectFrom('cases').selectAll().where('id', '>', afterId);
     if (!o.withPii) q = q.where('is_public', '=', 1);
-    if (o.from) q = q.where('created_at', '>=', o.from.toISOString());
-    if (o.to) q = q.where('created_at', '<', o.to.toISOString());
+    const column = o.period ?? 'created_at';
+    if (o.from) q = q.where(column, '>=', o.from.toISOString());
+    if (o.to) q = q.where(column, '<', o.to.toISOString());
     const page = await q.orderBy('id').limit(size).execute();
     if (!page.length) return;
+    // Outside the database, a case is known by its ticket: a merge names the case it went into by its ticket.
+    const mergedIds = [...new Set(page.map((c) => c.merged_into_id).filter((x): x is number => x !== null))];
+    const mergedTickets = new Map(mergedIds.length ? (await db.selectFrom('cases').select(['id', 'ticket']).where('id', 'in', mergedIds).execute()).map((r) => [r.id, r.ticket]) : []);
+    const published = (text: string | null) => (o.withPii ? text : redactContacts(text));
     const reporters = o.withPii ? await reportersOf(ctx, page.map((c) => c.reporter_id).filter((x): x is number => x !== null)) : new Map();
     for (const c of page) {
       const row: Record<string, string | number | null> = {
         ticket: c.ticket, status: c.status, report_type: c.report_type, channel: c.channel, category: c.category_code, area: c.area_code, agency: c.agency_id,
-        priority: c.priority, lat: c.lat, lng: c.lng, address: c.address, title: o.withPii ? c.title : redactContacts(c.title),
-        description: o.withPii ? c.description : redactContacts(c.description), received_at: c.received_at, created_at: c.created_at, first_response_at: c.first_response_at,
-        resolved_at: c.resolved_at, closed_at: c.closed_at, resolution_due_at: c.resolution_due_at, reject_reason: c.reject_reason, merged_into: c.merged_into_id, support_count: c.support_count,
+        priority: c.priority, lat: c.lat, lng: c.lng, address: published(c.address), title: published(c.title),
+        description: published(c.description), received_at: c.received_at, created_at: c.created_at, first_response_at: c.first_response_at,
+        resolved_at: c.resolved_at, closed_at: c.closed_at, resolution_due_at: c.resolution_due_at, reject_reason: c.reject_reason, merged_into: c.merged_into_id === null ? null : (mergedTickets.get(c.merged_into_id) ?? null), support_count: c.support_count,
       };
       if (o.withPii) {
         const r = c.reporter_id ? reporters.get(c.reporter_id) : undefined;

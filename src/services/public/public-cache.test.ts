@@ -28,3 +28,22 @@ describe('cachedPublic', () => {
     expect(await cachedPublic(ctx, 'k', 60_000, async () => 'ok')).toBe('ok');
   });
 });
+
+describe('cachedPublic computations', () => {
+  it('run one at a time, whatever the keys, and a failure does not stop the next', async () => {
+    const { ctx } = fakeContext();
+    let running = 0;
+    let most = 0;
+    const slow = (fail = false) => async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      if (fail) throw new Error('boom');
+      return 'ok';
+    };
+    const results = await Promise.allSettled([cachedPublic(ctx, 'a', 0, slow()), cachedPublic(ctx, 'b', 60_000, slow(true)), cachedPublic(ctx, 'c', 60_000, slow())]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(most).toBe(1);
+  });
+});

@@ -1,15 +1,17 @@
 import { OPEN_STATUSES, STATUS_LABELS, type Status } from '../../domain/case/status.js';
-import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, localMonthRange, parseIsoDate } from '../../domain/calendar/index.js';
+import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, parseIsoDate } from '../../domain/calendar/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { decodeAreaGeometry } from '../../domain/geo/geometry-codec.js';
 import {
   areaShapes,
-  countByStatusGroup,
+  countByArea,
+  countByTime,
+  countFine,
   mapCases,
   medianResolutionMs,
   resolutionOnTime,
   type Range,
-  type StatusCounts,
+  type StatusSums,
 } from '../../store/public-stats.repository.js';
 import type { AppContext } from '../context.js';
 import { getSlaRuntime } from '../sla/sla-runtime.js';
@@ -47,6 +49,7 @@ export function resolvePeriod(input: PeriodInput, utcOffsetMinutes: number, now:
     if (text === undefined) return undefined;
     const day = parseIsoDate(text);
     if (day === null) throw new DomainError('validation_failed', `${name}: tanggal YYYY-MM-DD tidak valid`, `${name}: invalid date, expected YYYY-MM-DD`);
+    if (day < 0) throw new DomainError('validation_failed', `${name}: tanggal sebelum 1970 tidak didukung`, `${name}: dates before 1970 are not supported`);
     return day;
   };
   const to = parse(input.to, 'to') ?? today;
@@ -71,7 +74,7 @@ export interface CountRow {
   merged: number;
 }
 
-const counts = (r: StatusCounts | undefined): CountRow => ({
+const counts = (r: StatusSums | undefined): CountRow => ({
   received: r?.received ?? 0,
   open: r?.open ?? 0,
   resolved: r?.resolved ?? 0,
@@ -103,12 +106,11 @@ export async function publicStats(ctx: AppContext, input: PeriodInput, now = ctx
 async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: number, now: Date): Promise<PublicStats> {
   const db = ctx.database.db;
   const nowIso = now.toISOString();
-  const [all, byCategory, byArea, byChannel, byAgency, onTime, onTimeByAgency, median, categories, areas, agencies] = await Promise.all([
-    countByStatusGroup(db, period.range, 'all', OPEN_STATUSES),
-    countByStatusGroup(db, period.range, 'category_code', OPEN_STATUSES),
-    countByStatusGroup(db, period.range, 'area_code', OPEN_STATUSES),
-    countByStatusGroup(db, period.range, 'channel', OPEN_STATUSES),
-    countByStatusGroup(db, period.range, 'agency_id', OPEN_STATUSES),
+  // Whole-hour offsets (all of Indonesia's) need counts per UTC hour to split local months exactly.
+  const keyLength = utcOffsetMinutes % 60 === 0 ? 13 : 16;
+  const [fine, byTime, onTime, onTimeByAgency, median, categories, areas, agencies] = await Promise.all([
+    countFine(db, period.range, OPEN_STATUSES),
+    countByTime(db, period.range, OPEN_STATUSES, keyLength),
     resolutionOnTime(db, period.range, 'case', nowIso),
     resolutionOnTime(db, period.range, 'agency', nowIso),
     medianResolutionMs(db, period.range),
@@ -117,23 +119,28 @@ async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: n
     db.selectFrom('agencies').select(['id', 'name']).execute(),
   ]);
 
-  const byMonth: PublicStats['by_month'] = [];
-  for (const month of monthsOf(period, utcOffsetMinutes)) {
-    const r = localMonthRange(month, utcOffsetMinutes)!;
-    const range = { from: maxIso(new Date(r.from).toISOString(), period.range.from), to: minIso(new Date(r.to).toISOString(), period.range.to) };
-    byMonth.push({ month, ...counts((await countByStatusGroup(db, range, 'all', OPEN_STATUSES))[0]) });
+  const totals = counts(undefined);
+  const byCategory = new Map<string | null, CountRow>();
+  const byKota = new Map<string | null, CountRow>();
+  const byChannel = new Map<string, CountRow>();
+  const byAgency = new Map<string, CountRow>();
+  for (const row of fine) {
+    addCounts(totals, row);
+    addCounts(group(byCategory, row.category_code), row);
+    addCounts(group(byKota, row.area_code ? row.area_code.split('.').slice(0, 2).join('.') : null), row);
+    addCounts(group(byChannel, row.channel), row);
+    if (row.agency_id !== null) addCounts(group(byAgency, row.agency_id), row);
+  }
+  const byMonth = new Map(monthsOf(period, utcOffsetMinutes).map((m) => [m, counts(undefined)]));
+  for (const row of byTime) {
+    const instant = Date.parse(`${row.at}${keyLength === 13 ? ':00' : ''}:00.000Z`);
+    const month = byMonth.get(localMonthOf(instant, utcOffsetMinutes));
+    if (month) addCounts(month, row);
   }
 
   const categoryName = new Map(categories.map((c) => [c.code, c]));
   const kotaName = new Map(areas.map((a) => [a.code, a.name]));
   const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
-  const kotaTotals = new Map<string | null, CountRow>();
-  for (const row of byArea) {
-    const kota = row.key ? row.key.split('.').slice(0, 2).join('.') : null;
-    const sum = kotaTotals.get(kota) ?? counts(undefined);
-    for (const k of ['received', 'open', 'resolved', 'rejected', 'merged'] as const) sum[k] += row[k];
-    kotaTotals.set(kota, sum);
-  }
   const onTimeAgency = new Map(onTimeByAgency.map((r) => [r.key, r]));
   const caseOnTime = onTime[0];
   const byReceived = <T extends { received: number }>(a: T, b: T) => b.received - a.received;
@@ -142,24 +149,33 @@ async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: n
     period: { from: period.from, to: period.to },
     generated_at: nowIso,
     totals: {
-      ...counts(all[0]),
+      ...totals,
       resolved_on_time_share: caseOnTime ? share(caseOnTime.met, caseOnTime.decided) : null,
       median_resolution_working_hours: median === null ? null : Math.round((median / 3600_000) * 10) / 10,
     },
-    by_month: byMonth,
-    by_category: byCategory
-      .map((r) => ({ code: r.key, name_id: r.key ? (categoryName.get(r.key)?.name_id ?? r.key) : null, name_en: r.key ? (categoryName.get(r.key)?.name_en ?? r.key) : null, ...counts(r) }))
+    by_month: [...byMonth].map(([month, c]) => ({ month, ...c })),
+    by_category: [...byCategory]
+      .map(([code, c]) => ({ code, name_id: code ? (categoryName.get(code)?.name_id ?? code) : null, name_en: code ? (categoryName.get(code)?.name_en ?? code) : null, ...c }))
       .sort(byReceived),
-    by_kota: [...kotaTotals].map(([code, c]) => ({ code, name: code ? (kotaName.get(code) ?? code) : null, ...c })).sort(byReceived),
-    by_channel: byChannel.map((r) => ({ channel: r.key ?? '', ...counts(r) })).sort(byReceived),
-    by_agency: byAgency
-      .filter((r) => r.key !== null)
-      .map((r) => {
-        const t = onTimeAgency.get(r.key);
-        return { id: r.key!, name: agencyName.get(r.key!) ?? r.key!, ...counts(r), resolution_decided: t?.decided ?? 0, resolved_on_time_share: t ? share(t.met, t.decided) : null };
+    by_kota: [...byKota].map(([code, c]) => ({ code, name: code ? (kotaName.get(code) ?? code) : null, ...c })).sort(byReceived),
+    by_channel: [...byChannel].map(([channel, c]) => ({ channel, ...c })).sort(byReceived),
+    by_agency: [...byAgency]
+      .map(([id, c]) => {
+        const t = onTimeAgency.get(id);
+        return { id, name: agencyName.get(id) ?? id, ...c, resolution_decided: t?.decided ?? 0, resolved_on_time_share: t ? share(t.met, t.decided) : null };
       })
       .sort(byReceived),
   };
+}
+
+const COUNT_KEYS = ['received', 'open', 'resolved', 'rejected', 'merged'] as const;
+function addCounts(into: CountRow, row: CountRow): void {
+  for (const k of COUNT_KEYS) into[k] += row[k];
+}
+function group<K>(map: Map<K, CountRow>, key: K): CountRow {
+  let row = map.get(key);
+  if (!row) map.set(key, (row = counts(undefined)));
+  return row;
 }
 
 function monthsOf(period: Period, utcOffsetMinutes: number): string[] {
@@ -168,14 +184,12 @@ function monthsOf(period: Period, utcOffsetMinutes: number): string[] {
   const out: string[] = [];
   let [y, m] = first.split('-').map(Number);
   for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
+    const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
     out.push(month);
     if (month >= last) return out;
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
 }
-const maxIso = (a: string, b: string) => (a > b ? a : b);
-const minIso = (a: string, b: string) => (a < b ? a : b);
 
 export interface MapInput extends PeriodInput {
   category?: string;
@@ -198,7 +212,7 @@ export async function publicMap(ctx: AppContext, input: MapInput, now = ctx.cloc
   if (input.status === 'open') statuses = OPEN_STATUSES;
   else if (input.status === 'closed') statuses = ['selesai', 'ditutup'];
   else if (input.status !== undefined) {
-    if (!(input.status in STATUS_LABELS) || input.status === 'ditolak' || input.status === 'digabung') {
+    if (!Object.hasOwn(STATUS_LABELS, input.status) || input.status === 'ditolak' || input.status === 'digabung') {
       throw new DomainError('validation_failed', 'status: open, closed atau status laporan yang tampil di peta', 'status: open, closed or a case status shown on the map');
     }
     statuses = [input.status];
@@ -247,15 +261,12 @@ export async function publicAreas(ctx: AppContext, input: PeriodInput & { level?
 }
 
 async function computeAreas(ctx: AppContext, period: Period, level: AreaLevel) {
-  const [shapes, byArea] = await Promise.all([areaShapes(ctx.database.db, level), countByStatusGroup(ctx.database.db, period.range, 'area_code', OPEN_STATUSES)]);
+  const [shapes, byArea] = await Promise.all([areaShapes(ctx.database.db, level), countByArea(ctx.database.db, period.range, OPEN_STATUSES)]);
   const totals = new Map<string, CountRow>();
   for (const row of byArea) {
-    const parts = row.key?.split('.') ?? [];
+    const parts = row.area_code?.split('.') ?? [];
     if (parts.length < LEVEL_PARTS[level]) continue; // placed only at a coarser level
-    const code = parts.slice(0, LEVEL_PARTS[level]).join('.');
-    const sum = totals.get(code) ?? counts(undefined);
-    for (const k of ['received', 'open', 'resolved', 'rejected', 'merged'] as const) sum[k] += row[k];
-    totals.set(code, sum);
+    addCounts(group(totals, parts.slice(0, LEVEL_PARTS[level]).join('.')), row);
   }
   return {
     type: 'FeatureCollection' as const,

@@ -4,11 +4,8 @@ import { presentCase } from './present.js';
 
 /** Officer detail: the case, its reporters (identity per anonymity rules), and one timeline. */
 export function presentDetail(d: CaseDetail, actor: Actor) {
-  const partner = actor.kind === 'partner';
   return {
     ...presentCase(d.case, actor),
-    // Triage scores, flags and the walk-in post are officers' working data, not a partner's.
-    ...(partner ? { flags: [], triage: null, post: null } : {}),
     reporters: d.reporters.map((r) => ({
       anonymous: r.anonymous === 1,
       confidential: r.confidential === 1,

@@ -4,8 +4,12 @@ import { open311Status, STATUS_LABELS, type Status } from '../../../domain/case/
 import { availableActions } from '../../../domain/case/workflow.js';
 import type { CaseRow } from '../../../store/case.repository.js';
 
-/** Officer view of a case. Reporter identity: hidden for anonymous reporters, shown to officers otherwise. */
+/**
+ * Officer view of a case (list and detail). A partner system sees the same fields except officers' working data:
+ * triage scores, flags and the walk-in post.
+ */
 export function presentCase(c: CaseRow, actor?: Actor | null) {
+  const partner = actor?.kind === 'partner';
   return {
     id: c.id,
     ticket: c.ticket,
@@ -27,10 +31,10 @@ export function presentCase(c: CaseRow, actor?: Actor | null) {
     reject_reason: c.reject_reason,
     reject_note: c.reject_note,
     forwarded_to: c.forwarded_to,
-    post: c.post_id,
+    post: partner ? null : c.post_id,
     support_count: c.support_count,
-    flags: c.flags ? (JSON.parse(c.flags) as string[]) : [],
-    triage: c.triage ? JSON.parse(c.triage) : null,
+    flags: !partner && c.flags ? (JSON.parse(c.flags) as string[]) : [],
+    triage: !partner && c.triage ? JSON.parse(c.triage) : null,
     received_at: c.received_at,
     created_at: c.created_at,
     updated_at: c.updated_at,

@@ -111,7 +111,7 @@ export function presentRequest(r: PublicRequestRow, x: RequestExtras, o: Present
     requested_datetime: formatDateTime(r.created_at, o.timeZone),
     updated_datetime: formatDateTime(r.updated_at, o.timeZone),
     expected_datetime: formatDateTime(r.resolution_due_at, o.timeZone),
-    address: r.address,
+    address: redactContacts(r.address),
     address_id: r.area_code,
     zipcode: null,
     lat: r.lat,

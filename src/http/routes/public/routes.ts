@@ -14,8 +14,8 @@ const mapQuery = {
   properties: {
     from: date,
     to: date,
-    category: { type: 'string', maxLength: 80 },
-    status: { type: 'string', maxLength: 30 },
+    category: { type: 'string', minLength: 1, maxLength: 80 },
+    status: { type: 'string', minLength: 1, maxLength: 30 },
     area: { type: 'string', pattern: '^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$' },
   },
 };
@@ -59,7 +59,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const { format } = request.params as { format: 'csv' | 'jsonl' };
     const rt = await getSlaRuntime(ctx);
     const period = resolvePeriod(request.query as { from?: string; to?: string }, rt.utcOffsetMinutes, ctx.clock());
-    const rows = exportCases(ctx, { from: new Date(period.range.from), to: new Date(period.range.to), withPii: false });
+    const rows = exportCases(ctx, { from: new Date(period.range.from), to: new Date(period.range.to), period: 'received_at', withPii: false });
     async function* lines() {
       if (format === 'csv') yield `${EXPORT_COLUMNS.join(',')}\n`;
       for await (const row of rows) yield format === 'csv' ? `${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`;

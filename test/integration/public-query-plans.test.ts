@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitComplaint } from '../../src/services/intake/submit-complaint.js';
+import { publicAreas, publicMap, publicStats } from '../../src/services/public/public-stats.js';
+import { captureQueries } from '../support/query-plans.js';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../support/test-context.js';
+
+/**
+ * The public statistics answer anyone, without a login: a request for a short period must not read the whole
+ * case table (or the SLA outcome rows), whatever the database's size. SQLite plans only.
+ */
+describe.skipIf(TEST_DIALECT !== 'sqlite')('public statistics query plans (sqlite)', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext({ now: '2026-11-20T03:00:00Z' });
+    for (let i = 0; i < 3; i++) {
+      await submitComplaint(t.ctx, {
+        channel: 'web',
+        externalId: `plans-${i}`,
+        receivedAt: new Date('2026-11-20T02:00:00Z'),
+        rawPayload: null,
+        text: 'Sampah menumpuk di pinggir jalan',
+        categoryCode: 'sampah',
+        location: { areaCode: '31.74.01.1001', lat: -6.26, lng: 106.81 },
+        reporter: { contactKind: 'email', contactValue: `plans${i}@example.id` },
+      });
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('reads a short period through the time indexes, not whole tables', async () => {
+    const queries = captureQueries(t);
+    const day = { from: '2026-11-20', to: '2026-11-20' };
+    expect((await publicStats(t.ctx, day)).totals.received).toBe(3);
+    expect((await publicMap(t.ctx, day)).features).toHaveLength(3);
+    await publicAreas(t.ctx, { ...day, level: 'kelurahan' });
+    const statements = queries.statements();
+    expect([...statements.keys()].some((s) => s.includes('sla_outcomes'))).toBe(true);
+    expect(queries.fullScans(statements)).toEqual([]);
+  });
+});
