@@ -361,7 +361,7 @@ export const en: Record<MessageKey, string> = {
   'agencyKind.kelurahan': 'Sub-district offices (kelurahan)',
 
   'stats.title': 'Complaint statistics',
-  'stats.intro': 'How many complaints the Jakarta Provincial Government received, how many are resolved, and how fast — by month, category, area, channel and agency. Reporters’ identities and the texts of reports are never shown here.',
+  'stats.intro': 'How many complaints the Jakarta Provincial Government received, how many are resolved, and how fast — by month, category, area, channel and agency. Reporters’ identities and the texts of reports are never shown here, and confidential reports are not counted.',
   'stats.retry': 'Try again',
   'stats.period': 'Period',
   'stats.period.from': 'From',
@@ -448,7 +448,7 @@ export const en: Record<MessageKey, string> = {
   'stats.map.noBoundaries': 'No {level} boundaries have been imported.',
   'stats.map.svgDescAreas': 'Areas ({level}) are shaded by the complaints received in the period; the figures are in the table per area below the map.',
   'stats.map.areaHint': 'Point at or focus an area to see its figures; choose an area to show only its complaints.',
-  'stats.map.hintAreas': 'A simple map without a street background (it works offline). An area’s shade counts every complaint received in the period, also those without a point; choose the same area again to show all of Jakarta.',
+  'stats.map.hintAreas': 'A simple map without a street background (it works offline). An area’s shade counts every public complaint received in the period, also those without a point; choose the same area again to show all of Jakarta.',
   'stats.data.title': 'Open data',
   'stats.data.intro': 'Download every complaint received {from} – {to}, without reporters’ personal data, to analyse yourself.',
   'stats.data.csv': 'Download CSV',

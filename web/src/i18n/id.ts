@@ -362,7 +362,7 @@ export const id = {
   'agencyKind.kelurahan': 'Kelurahan',
 
   'stats.title': 'Statistik laporan warga',
-  'stats.intro': 'Berapa laporan warga yang diterima Pemprov DKI Jakarta, berapa yang sudah selesai, dan seberapa cepat — per bulan, kategori, wilayah, kanal dan instansi. Identitas dan isi laporan tidak pernah ditampilkan di sini.',
+  'stats.intro': 'Berapa laporan warga yang diterima Pemprov DKI Jakarta, berapa yang sudah selesai, dan seberapa cepat — per bulan, kategori, wilayah, kanal dan instansi. Identitas dan isi laporan tidak pernah ditampilkan di sini, dan laporan rahasia tidak ikut dihitung.',
   'stats.retry': 'Coba lagi',
   'stats.period': 'Periode',
   'stats.period.from': 'Dari tanggal',
@@ -449,7 +449,7 @@ export const id = {
   'stats.map.noBoundaries': 'Batas wilayah tingkat {level} belum diimpor.',
   'stats.map.svgDescAreas': 'Wilayah ({level}) diwarnai menurut jumlah laporan yang diterima dalam periode; angkanya ada di tabel per wilayah di bawah peta.',
   'stats.map.areaHint': 'Arahkan penunjuk atau fokus ke wilayah untuk melihat angkanya; pilih wilayah untuk menampilkan laporannya saja.',
-  'stats.map.hintAreas': 'Peta sederhana tanpa latar jalan (berfungsi tanpa internet). Warna wilayah menunjukkan semua laporan yang diterima dalam periode, juga yang tanpa titik; pilih wilayah yang sama lagi untuk menampilkan seluruh Jakarta.',
+  'stats.map.hintAreas': 'Peta sederhana tanpa latar jalan (berfungsi tanpa internet). Warna wilayah menunjukkan semua laporan publik yang diterima dalam periode, juga yang tanpa titik; pilih wilayah yang sama lagi untuk menampilkan seluruh Jakarta.',
   'stats.data.title': 'Data terbuka',
   'stats.data.intro': 'Unduh setiap laporan yang diterima {from} – {to}, tanpa data pribadi pelapor, untuk diolah sendiri.',
   'stats.data.csv': 'Unduh CSV',
