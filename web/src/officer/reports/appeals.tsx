@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { OutcomeNotice, success, type Outcome } from '../../ui/notice.js';
 import type { AsyncState } from '../../ui/use-async.js';
 import { AgencyPicker } from '../agency-picker.js';
+import { authorLabel } from '../comments.js';
 import { useSession } from '../session.js';
 import { HeadRow, type Column } from './cells.js';
 import { ReportState } from './report-state.js';
@@ -17,7 +18,9 @@ import { useAction } from './use-action.js';
 /** Whom an actor label (`user:7`) names: the signed-in user by name, anyone else as the API gives it. */
 export function useActorName(): (label: string | null) => string {
   const { me } = useSession();
-  return (label) => (label === `user:${me.id}` ? me.display_name || me.username : (label ?? '–'));
+  const { t } = useI18n();
+  // The signed-in user by name; anyone else as the rest of the console shows them ("Petugas #7").
+  return (label) => (label === null ? '–' : label === `user:${me.id}` ? me.display_name || me.username : authorLabel(label, t));
 }
 
 /**
