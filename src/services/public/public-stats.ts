@@ -8,8 +8,8 @@ import {
   countByTime,
   countFine,
   mapCases,
-  medianResolutionMs,
   resolutionOnTime,
+  resolutionTimes,
   type Range,
   type StatusSums,
 } from '../../store/public-stats.repository.js';
@@ -108,12 +108,11 @@ async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: n
   const nowIso = now.toISOString();
   // Whole-hour offsets (all of Indonesia's) need counts per UTC hour to split local months exactly.
   const keyLength = utcOffsetMinutes % 60 === 0 ? 13 : 16;
-  const [fine, byTime, onTime, onTimeByAgency, median, categories, areas, agencies] = await Promise.all([
+  const [fine, byTime, onTime, times, categories, areas, agencies] = await Promise.all([
     countFine(db, period.range, OPEN_STATUSES),
     countByTime(db, period.range, OPEN_STATUSES, keyLength),
-    resolutionOnTime(db, period.range, 'case', nowIso),
-    resolutionOnTime(db, period.range, 'agency', nowIso),
-    medianResolutionMs(db, period.range),
+    resolutionOnTime(db, period.range, nowIso),
+    resolutionTimes(db, period.range),
     db.selectFrom('categories').select(['code', 'name_id', 'name_en']).execute(),
     db.selectFrom('areas').select(['code', 'name']).where('level', '=', 'kota').execute(),
     db.selectFrom('agencies').select(['id', 'name']).execute(),
@@ -141,8 +140,10 @@ async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: n
   const categoryName = new Map(categories.map((c) => [c.code, c]));
   const kotaName = new Map(areas.map((a) => [a.code, a.name]));
   const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
-  const onTimeAgency = new Map(onTimeByAgency.map((r) => [r.key, r]));
-  const caseOnTime = onTime[0];
+  const onTimeAgency = new Map(onTime.filter((r) => r.scope === 'agency').map((r) => [r.agency_id, r]));
+  const caseRows = onTime.filter((r) => r.scope === 'case');
+  const caseOnTime = caseRows.length ? { decided: caseRows.reduce((n, r) => n + r.decided, 0), met: caseRows.reduce((n, r) => n + r.met, 0) } : undefined;
+  const median = medianOf(times);
   const byReceived = <T extends { received: number }>(a: T, b: T) => b.received - a.received;
 
   return {
@@ -166,6 +167,13 @@ async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: n
       })
       .sort(byReceived),
   };
+}
+
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const COUNT_KEYS = ['received', 'open', 'resolved', 'rejected', 'merged'] as const;
