@@ -27,7 +27,7 @@ import { areasVersion } from '../../store/triage.repository.js';
 
 /** The longest period the public pages summarise in one answer, so a query stays cheap. */
 const MAX_DAYS = 3 * 366;
-export const MAP_MAX_POINTS = 5000;
+const MAP_MAX_POINTS = 5000;
 
 export interface PeriodInput {
   from?: string;
