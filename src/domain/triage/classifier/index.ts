@@ -9,3 +9,4 @@ export { serializeModel, deserializeModel, ModelFormatError } from './serialize.
 export { chooseThreshold, fitTemperature } from './calibration.js';
 export { stratifiedFolds } from './folds.js';
 export { parseCsv, parseCsvObjects, CsvError, type CsvOptions } from './csv.js';
+export { learningCurve, projectAccuracy, type CurvePoint, type LearningCurveOptions } from './learning-curve.js';
