@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitComplaint } from '../../src/services/intake/submit-complaint.js';
 import { importAreaBoundaries } from '../../src/services/triage/import-areas.js';
@@ -10,7 +9,8 @@ import { CaseDriver, officer } from '../integration/sla-helpers.js';
 import { HAVE_BOUNDARIES, KELURAHAN_GEOJSON } from '../integration/triage-support.js';
 import { jpeg } from '../support/images.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { CHROMIUM, ensureWebBuilt, skipReason } from './web-build.js';
+import { countOf, launchChromium, listen, POLL, shown, textOf } from './browser.js';
+import { ensureWebBuilt, skipReason } from './web-build.js';
 
 /**
  * The web UI in a real browser against an in-process server on SQLite: a citizen files a complaint with a
@@ -22,11 +22,6 @@ if (reason) console.warn(`[e2e/ui] skipped: ${reason}`);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/cepat-ui-${name}.png`, fullPage: true });
 
-// playwright-core has no test matchers: poll the page with vitest's expect instead.
-const POLL = { timeout: 10_000, interval: 100 };
-const textOf = (l: Locator) => expect.poll(() => l.first().innerText({ timeout: 1_000 }).catch(() => ''), POLL);
-const countOf = (l: Locator) => expect.poll(() => l.count(), POLL);
-const shown = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 10_000 });
 /** Where a real click lands on the element itself (not on a point drawn over it), in viewport pixels. */
 async function spotOn(l: Locator): Promise<{ x: number; y: number }> {
   await l.scrollIntoViewIfNeeded();
@@ -56,12 +51,8 @@ describe.skipIf(reason !== null)('web UI (browser)', { timeout: 45_000 }, () => 
     ensureWebBuilt();
     // The browser drops cookies that expired by its own clock: the server's clock must be the real one here.
     t = await createTestApp({ now: new Date().toISOString() });
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    base = await listen(t);
+    browser = await launchChromium();
   });
 
   /** A page with a short action timeout, so a broken step fails with its own message within the test's time. */

@@ -50,10 +50,36 @@ export function skipReason(): string | null {
   return null;
 }
 
-/** Builds the UI when it is missing or stale and vite is available (about two seconds). */
+/** Held while one test process builds the UI: browser test files run in parallel forks and would build at once. */
+const BUILD_LOCK = path.join(WEB_DIR, '.dist-build.lock');
+const STALE_LOCK_MS = 120_000;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the UI when it is missing or stale and vite is available (about two seconds). One process builds; the
+ * others wait for its lock and then find the build fresh (vite empties web/dist first, so two builds at once
+ * could serve a half-written UI).
+ */
 export function ensureWebBuilt(): void {
   const bin = viteBin();
-  if (!distIsStale() || !bin) return;
-  // vitest sets NODE_ENV=test, which would give a development build of React: build as `npm run build:web` does.
-  execFileSync(process.execPath, [bin, 'build', 'web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 60_000, env: { ...process.env, NODE_ENV: 'production' } });
+  if (!bin) return;
+  while (distIsStale()) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+    } catch {
+      // A lock left by a killed run would block forever: take it over once it is clearly too old.
+      const age = Date.now() - (fs.statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else pause(200);
+      continue;
+    }
+    try {
+      // vitest sets NODE_ENV=test, which would give a development build of React: build as `npm run build:web` does.
+      if (distIsStale()) execFileSync(process.execPath, [bin, 'build', 'web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 60_000, env: { ...process.env, NODE_ENV: 'production' } });
+    } finally {
+      fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+    // Built (or found fresh) under the lock: done, even if a source's clock is ahead of the build's.
+    return;
+  }
 }
