@@ -7,6 +7,7 @@ import { walkinEmail } from './migrations/20261128030000-walkin-email.js';
 import { triage } from './migrations/20261128040000-triage.js';
 import { intakeIndexes } from './migrations/20261128050000-intake-indexes.js';
 import { publicStatsIndexes } from './migrations/20261128060000-public-stats-indexes.js';
+import { caseSplit } from './migrations/20261128070000-case-split.js';
 
 /** Migrations in order, named by timestamp. Each file is frozen once released. */
 function migrations(dialect: Database['dialect']): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(dialect: Database['dialect']): Record<string, Migration> {
     '20261128040000-triage': triage(dialect),
     '20261128050000-intake-indexes': intakeIndexes(),
     '20261128060000-public-stats-indexes': publicStatsIndexes(),
+    '20261128070000-case-split': caseSplit(),
   };
 }
 

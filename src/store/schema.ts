@@ -137,6 +137,8 @@ export interface CaseTable {
   /** 1 unless confidential or anonymous-and-sensitive: public pages show only public cases. */
   is_public: number;
   merged_into_id: number | null;
+  /** The case this one was split off (a report of several problems, one case per problem). */
+  split_from_id: number | null;
   reject_reason: string | null;
   reject_note: string | null;
   forwarded_to: string | null;

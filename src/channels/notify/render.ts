@@ -1,11 +1,12 @@
 import { STATUS_LABELS, type Status } from '../../domain/case/status.js';
+import type { NotificationTemplate } from '../templates/render-payload.js';
 
 /**
  * Minimal message text for an outbox notification payload. Channel-specific templates (per channel × status ×
  * language) live in src/channels/templates and take over when present; this is the shared fallback.
  */
 export interface NotificationPayload {
-  template: 'ack' | 'status' | 'comment' | 'merged_resolved';
+  template: NotificationTemplate;
   channel: string;
   to: { kind: string; value: string };
   anonymous: boolean;
@@ -24,6 +25,13 @@ export function renderPlain(p: NotificationPayload): { subject: string; text: st
         text: en
           ? `Your complaint was received with ticket ${v.ticket}. Access code: ${v.accessCode}. Track it at ${v.trackingUrl}.${v.emergency ? ' In an emergency call 112.' : ''}`
           : `Laporan Anda diterima dengan nomor ${v.ticket}. Kode akses: ${v.accessCode}. Pantau di ${v.trackingUrl}.${v.emergency ? ' Dalam keadaan darurat hubungi 112.' : ''}`,
+      };
+    case 'split':
+      return {
+        subject: `[#${v.ticket}] ${en ? 'Part of your report is now a separate report' : 'Sebagian laporan Anda menjadi laporan tersendiri'}`,
+        text: en
+          ? `Part of your report ${v.splitFrom} is handled as a separate report ${v.ticket}. Access code: ${v.accessCode}. Track it at ${v.trackingUrl}.`
+          : `Sebagian laporan Anda ${v.splitFrom} ditangani sebagai laporan tersendiri ${v.ticket}. Kode akses: ${v.accessCode}. Pantau di ${v.trackingUrl}.`,
       };
     case 'comment':
       return { subject: `[#${v.ticket}] ${en ? 'Reply from the officer' : 'Tanggapan petugas'}`, text: `${v.note ?? ''}\n\n${en ? 'Track' : 'Pantau'}: ${v.trackingUrl}` };

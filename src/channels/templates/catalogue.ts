@@ -11,10 +11,11 @@ import { STATUSES, type Status } from '../../domain/case/status.js';
  */
 /**
  * The acknowledgement, one event per case status (src/domain/case/status.ts), an officer's public reply
- * (`comment`), and the resolution of the case a citizen's report was merged into (`merged_resolved`).
+ * (`comment`), the resolution of the case a citizen's report was merged into (`merged_resolved`), and a problem of
+ * the citizen's report split off into a case of its own, with its ticket and access code (`split`).
  */
-export const TEMPLATE_EVENTS = ['acknowledgement', ...STATUSES, 'comment', 'merged_resolved'] as const;
-export type TemplateEvent = 'acknowledgement' | Status | 'comment' | 'merged_resolved';
+export const TEMPLATE_EVENTS = ['acknowledgement', ...STATUSES, 'comment', 'merged_resolved', 'split'] as const;
+export type TemplateEvent = 'acknowledgement' | Status | 'comment' | 'merged_resolved' | 'split';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -193,6 +194,24 @@ export const DEFAULT_CATALOGUE: TemplateCatalogue = {
       subject: 'The report yours was merged into has been resolved',
       short: 'Report {ticketNumber}, which yours was merged into, has been resolved.[[ Note: {note}]] See: {trackingUrl}',
       long: 'Report {ticketNumber}, which your report was merged into because it is about the same problem, has been resolved.[[\n\nOfficer note: {note}]]\n\nSee the proof and rate the result at {trackingUrl}',
+    },
+  },
+  split: {
+    id: {
+      subject: 'Sebagian laporan Anda kini menjadi laporan tersendiri',
+      short: 'Sebagian laporan Anda {splitFrom} kini ditangani sebagai laporan {ticketNumber}. Kode akses: {accessCode} (rahasia). Pantau: {trackingUrl}',
+      public: 'Sebagian laporan Anda {splitFrom} kini ditangani sebagai laporan tersendiri {ticketNumber}. Pantau di {trackingUrl}',
+      long:
+        'Laporan Anda {splitFrom} memuat lebih dari satu masalah. Agar setiap masalah ditangani oleh instansi yang tepat, sebagian laporan tersebut kini ditangani sebagai laporan tersendiri dengan nomor {ticketNumber}.\n\n' +
+        'Kode akses laporan ini: {accessCode}\nSimpan kode ini dan jangan dibagikan.\n\nPantau perkembangannya di {trackingUrl}',
+    },
+    en: {
+      subject: 'Part of your report is now a separate report',
+      short: 'Part of your report {splitFrom} is now handled as report {ticketNumber}. Access code: {accessCode} (keep it private). Track: {trackingUrl}',
+      public: 'Part of your report {splitFrom} is now handled as a separate report {ticketNumber}. Track it at {trackingUrl}',
+      long:
+        'Your report {splitFrom} was about more than one problem. So that each is handled by the right agency, part of it is now handled as a separate report under number {ticketNumber}.\n\n' +
+        'Access code of this report: {accessCode}\nKeep it private.\n\nFollow it at {trackingUrl}',
     },
   },
 };

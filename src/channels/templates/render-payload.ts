@@ -7,8 +7,11 @@ import { pickLanguage, renderNotification, type DeliveryStyle, type RenderedMess
  * `vars` with `ticket`, `status`, `accessCode`, `trackingUrl`, `note`, `reason`, `emergency` …) to the
  * templates, so every sender renders the same way.
  */
+/** What an outbox notification is about (services/notify writes it, every sender renders it). */
+export type NotificationTemplate = 'ack' | 'status' | 'comment' | 'merged_resolved' | 'split';
+
 export interface NotificationPayloadLike {
-  template: 'ack' | 'status' | 'comment' | 'merged_resolved';
+  template: NotificationTemplate;
   channel: string;
   to: { kind: string; value: string };
   anonymous: boolean;
@@ -24,6 +27,8 @@ export function eventOf(payload: NotificationPayloadLike): TemplateEvent {
       return 'comment';
     case 'merged_resolved':
       return 'merged_resolved';
+    case 'split':
+      return 'split';
     case 'status': {
       const status = String(payload.vars.status ?? '');
       if (!(STATUSES as readonly string[]).includes(status)) throw new Error(`unknown status '${status}' in notification`);
@@ -34,7 +39,7 @@ export function eventOf(payload: NotificationPayloadLike): TemplateEvent {
 
 /**
  * The style follows the contact the message goes to. On X, anonymous reporters and the acknowledgement (which
- * holds the access code) go by DM; other updates answer publicly unless `vars.replyMode` says 'dm'.
+ * the split notice, which hold an access code) go by DM; other updates answer publicly unless `vars.replyMode` says 'dm'.
  */
 export function styleOf(payload: NotificationPayloadLike): DeliveryStyle {
   switch (payload.to.kind) {
@@ -43,7 +48,7 @@ export function styleOf(payload: NotificationPayloadLike): DeliveryStyle {
     case 'phone':
       return 'sms';
     case 'twitter_user_id':
-      return payload.anonymous || payload.template === 'ack' || payload.vars.replyMode === 'dm' ? 'chat' : 'public_post';
+      return payload.anonymous || payload.template === 'ack' || payload.template === 'split' || payload.vars.replyMode === 'dm' ? 'chat' : 'public_post';
     default:
       return 'chat';
   }

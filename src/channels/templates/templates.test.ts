@@ -15,6 +15,7 @@ const values: TemplateValues = {
   reason: 'Jalan tol adalah kewenangan pemerintah pusat.',
   forwardedTo: 'LAPOR! (Kementerian PUPR)',
   mergedInto: 'JKT-2406-000099',
+  splitFrom: 'JKT-2406-000098',
   orgName: 'Pemerintah Provinsi DKI Jakarta',
 };
 
@@ -47,6 +48,18 @@ describe('catalogue', () => {
     const custom = structuredClone(DEFAULT_CATALOGUE);
     custom.acknowledgement.id.public = 'Kode {accessCode}';
     expect(() => renderNotification({ event: 'acknowledgement', style: 'public_post', values, catalogue: custom })).toThrow(/access code/);
+  });
+
+  it('tells the reporter of a split report its new ticket, with the access code only in private', () => {
+    for (const style of ['sms', 'chat', 'email'] as const) {
+      const text = renderNotification({ event: 'split', style, values }).text;
+      expect(text).toContain('JKT-2406-000098');
+      expect(text).toContain('JKT-2406-000123');
+      expect(text).toContain('7Q4K92XB');
+    }
+    const post = renderNotification({ event: 'split', style: 'public_post', values }).text;
+    expect(post).toContain('JKT-2406-000123');
+    expect(post).not.toContain('7Q4K92XB');
   });
 });
 

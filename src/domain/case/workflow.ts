@@ -31,7 +31,7 @@ interface ActionSpec {
   system?: boolean;
 }
 
-const HANDLERS: readonly Role[] = ['admin', 'triage_operator', 'agency_officer', 'agency_head', 'territorial_officer'];
+export const HANDLERS: readonly Role[] = ['admin', 'triage_operator', 'agency_officer', 'agency_head', 'territorial_officer'];
 const AGENCY: readonly Role[] = ['admin', 'agency_officer', 'agency_head', 'territorial_officer'];
 
 export const WORKFLOW: Record<ActionName, ActionSpec> = {

@@ -33,6 +33,8 @@ const KIND_OF: Record<NotificationPayloadLike['template'], EmailReplyKind> = {
   ack: 'acknowledgement',
   status: 'notification',
   merged_resolved: 'notification',
+  // Like the acknowledgement, it brings a new ticket and its access code.
+  split: 'acknowledgement',
   // An officer's public reply is written by a person: no Auto-Submitted, so it may be answered normally.
   comment: 'officer_reply',
 };

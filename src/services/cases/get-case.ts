@@ -15,6 +15,9 @@ export interface CaseDetail {
   attachments: { id: number; comment_id: number | null; filename: string; content_type: string; size: number; role: string; created_at: string; public_sha256: string | null }[];
   reporters: { id: number; name: string | null; anonymous: number; confidential: number; channel: string; contacts: { kind: string; value: string }[] }[];
   rating: { score: number; comment: string | null } | null;
+  /** The ticket of the case this one was split off, and the cases split off this one. */
+  splitFrom: string | null;
+  splitInto: { ticket: string; status: string }[];
 }
 
 /** The case with its whole timeline, for officers in scope. */
@@ -24,7 +27,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, ref: number |
   if (!canRead(actor, { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id }, await actorReach(db, actor))) {
     throw forbidden('laporan di luar wewenang Anda');
   }
-  const [events, comments, assignments, attachments, reporterRows, rating] = await Promise.all([
+  const [events, comments, assignments, attachments, reporterRows, rating, splitFrom, splitInto] = await Promise.all([
     caseEvents(db, kase.id),
     db.selectFrom('comments').select(['id', 'visibility', 'author', 'body', 'created_at']).where('case_id', '=', kase.id).orderBy('id').execute(),
     db.selectFrom('assignments').select(['agency_id', 'kind', 'assigned_at', 'ended_at', 'misrouted', 'reason']).where('case_id', '=', kase.id).orderBy('id').execute(),
@@ -36,6 +39,8 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, ref: number |
       .where('case_reporters.case_id', '=', kase.id)
       .execute(),
     db.selectFrom('ratings').select(['score', 'comment']).where('case_id', '=', kase.id).orderBy('id', 'desc').executeTakeFirst(),
+    kase.split_from_id === null ? undefined : db.selectFrom('cases').select('ticket').where('id', '=', kase.split_from_id).executeTakeFirst(),
+    db.selectFrom('cases').select(['ticket', 'status']).where('split_from_id', '=', kase.id).orderBy('id').execute(),
   ]);
   const partner = actor.kind === 'partner';
   const reporters = [];
@@ -56,6 +61,8 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, ref: number |
     attachments: anonymous ? attachments.map((a) => (a.role === 'evidence' ? { ...a, filename: neutralName(a) } : a)) : attachments,
     reporters,
     rating: rating ?? null,
+    splitFrom: splitFrom?.ticket ?? null,
+    splitInto,
   };
   return partner ? partnerView(detail, actorLabel(actor)) : detail;
 }

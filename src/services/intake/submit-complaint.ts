@@ -160,13 +160,16 @@ async function createInTransaction(
     at: now,
     requestId: meta.requestId,
   });
-  if (agencyId) {
-    await trx.insertInto('assignments').values({ case_id: kase.id, agency_id: agencyId, kind: 'dispatch', assigned_at: now.toISOString(), assigned_by: 'system:routing', reason: 'routing table', ended_at: null, misrouted: 0 }).execute();
-    await appendEvent(trx, { caseId: kase.id, action: 'case.dispatch', actor: 'system:routing', before: { status: 'menunggu', agency: null }, after: { status: 'disposisi', agency: agencyId }, at: now, requestId: meta.requestId });
-  }
+  if (agencyId) await recordRoutingDispatch(trx, kase.id, agencyId, now, meta);
   await recomputeCaseSla(trx, ctx, kase.id, now);
   await notifyReporters(trx, kase, { template: 'ack', key: 'ack', vars: { accessCode, emergency: triage.flags.includes('emergency') ? 1 : 0 } }, now, trackingUrl(ctx, kase.ticket));
   return { created: true, case: kase, accessCode, triage };
+}
+
+/** The assignment and event of a new case the routing table sent straight to its agency (intake, split). */
+export async function recordRoutingDispatch(trx: Trx, caseId: number, agencyId: string, now: Date, meta: RequestMeta): Promise<void> {
+  await trx.insertInto('assignments').values({ case_id: caseId, agency_id: agencyId, kind: 'dispatch', assigned_at: now.toISOString(), assigned_by: 'system:routing', reason: 'routing table', ended_at: null, misrouted: 0 }).execute();
+  await appendEvent(trx, { caseId, action: 'case.dispatch', actor: 'system:routing', before: { status: 'menunggu', agency: null }, after: { status: 'disposisi', agency: agencyId }, at: now, requestId: meta.requestId });
 }
 
 export function trackingUrl(ctx: AppContext, ticket: string): string {

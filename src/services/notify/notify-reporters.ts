@@ -2,6 +2,7 @@ import type { Channel } from '../../domain/channels.js';
 import { enqueue } from '../../store/outbox.repository.js';
 import type { Trx } from '../../store/transaction.js';
 import type { CaseRow } from '../../store/case.repository.js';
+import type { NotificationTemplate } from '../../channels/templates/render-payload.js';
 
 /** The contact kind a reply goes out on, for each channel a reporter used: answer on the same channel. */
 const CONTACT_FOR_CHANNEL: Record<Channel, string[]> = {
@@ -29,8 +30,8 @@ const SENDER_FOR_CONTACT: Record<string, string> = {
 };
 
 export interface Notification {
-  /** 'ack' on intake; 'status' on each public status change; 'comment' on a public reply. */
-  template: 'ack' | 'status' | 'comment' | 'merged_resolved';
+  /** 'ack' on intake; 'status' on each public status change; 'comment' on a public reply; 'split' for a case split off. */
+  template: NotificationTemplate;
   /** Unique part of the delivery key for this logical notification (e.g. the event id). */
   key: string;
   vars: Record<string, string | number | null | undefined>;

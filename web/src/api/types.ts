@@ -104,6 +104,25 @@ export interface CaseDetail extends CaseSummary {
   attachments: { id: number; filename: string; content_type: string; size: number; role: string; created_at: string }[];
   rating: { score: number; comment: string | null } | null;
   timeline: { seq: number; at: string; action: string; actor: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[];
+  /** The ticket of the case this one was split off from, if any. */
+  splitFrom: string | null;
+  /** The cases split off from this one. */
+  splitInto: { ticket: string; status: string }[];
+}
+
+/** One problem split off into a new case (`POST /api/cases/:ref/split`); area defaults to the parent's. */
+export interface SplitPart {
+  text: string;
+  category?: string;
+  area?: string;
+  title?: string;
+  address?: string;
+}
+
+/** The answer to a split: the parent case again, and the cases it created. */
+export interface SplitResult {
+  case: CaseDetail;
+  created: { id: number; ticket: string; status: string; category: string | null; area: string | null; agency: string | null }[];
 }
 
 export interface CasePage {

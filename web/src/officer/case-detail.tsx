@@ -10,6 +10,7 @@ import { ActionPanel } from './action-panel.js';
 import { CaseFacts } from './case-facts.js';
 import { Comments } from './comments.js';
 import { useSession } from './session.js';
+import { canSplit, SplitPanel } from './split-panel.js';
 import { StructurePanel } from './structure-panel.js';
 import { Timeline } from './timeline.js';
 
@@ -29,6 +30,7 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
     }
   }, [caseRef]);
   const c = detail.data;
+  const splittable = c ? canSplit(c, session.me.role) : false;
   // Asked again after every reload of the case (a new category or place changes the answer).
   const routing = useAsync(() => (c ? api<RoutingSuggestion>(`/api/cases/${enc(caseRef)}/routing`) : Promise.resolve(null)), [caseRef, c]);
 
@@ -50,6 +52,7 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
         <nav className="jump-links" aria-label={t('detail.jump')}>
           <a href="#actions-heading">{t('action.title')}</a>
           <a href="#structure-heading">{t('structure.title')}</a>
+          {splittable ? <a href="#split-heading">{t('split.title')}</a> : null}
           <a href="#comments-heading">{t('comments.title')}</a>
           <a href="#timeline-heading">{t('timeline.title')}</a>
         </nav>
@@ -64,6 +67,8 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
           <div className="detail-side">
             <ActionPanel kase={c} catalog={catalog} suggestedAgency={routing.data?.agency ?? null} onChange={detail.reload} />
             <StructurePanel kase={c} catalog={catalog} routing={routing.data ?? null} onChange={detail.reload} />
+            {/* Keyed by ticket: following a link to a new case starts a fresh panel there. */}
+            {splittable ? <SplitPanel key={c.ticket} kase={c} catalog={catalog} onChange={detail.reload} /> : null}
           </div>
         </div>
       ) : null}

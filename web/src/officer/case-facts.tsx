@@ -2,11 +2,17 @@ import type { Catalog } from '../api/catalog.js';
 import { enc } from '../api/client.js';
 import { OPEN_STATUSES, type CaseDetail } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Link } from '../router.js';
 import { formatBytes, formatDateTime, isOverdue } from '../ui/format.js';
 
 /** What the case says and who reported it. Reporter identity is shown exactly as the API returns it. */
 export function CaseFacts({ kase: c, catalog }: { kase: CaseDetail; catalog: Catalog }) {
   const { t, label, lang } = useI18n();
+  const caseLink = (ticket: string) => (
+    <Link to={`/petugas/kasus/${enc(ticket)}`} className="code">
+      {ticket}
+    </Link>
+  );
   const images = c.attachments.filter((a) => a.content_type.startsWith('image/'));
   const others = c.attachments.filter((a) => !a.content_type.startsWith('image/'));
   const url = (id: number) => `/api/cases/${enc(c.ticket)}/attachments/${id}`;
@@ -49,6 +55,25 @@ export function CaseFacts({ kase: c, catalog }: { kase: CaseDetail; catalog: Cat
             {isOverdue(c.due.resolution, c.status, OPEN_STATUSES) ? <span className="badge overdue">{t('queue.late')}</span> : null}
             {c.sla_paused_at ? <span className="badge">{t('case.paused')}</span> : null}
           </dd>
+          {c.splitFrom ? (
+            <>
+              <dt>{t('case.splitFrom')}</dt>
+              <dd data-testid="split-from">{caseLink(c.splitFrom)}</dd>
+            </>
+          ) : null}
+          {c.splitInto?.length ? (
+            <>
+              <dt>{t('case.splitInto')}</dt>
+              <dd data-testid="split-into">
+                {c.splitInto.map((s, i) => (
+                  <span key={s.ticket}>
+                    {i ? ', ' : ''}
+                    {caseLink(s.ticket)} <span className="hint">({label('status', s.status)})</span>
+                  </span>
+                ))}
+              </dd>
+            </>
+          ) : null}
           {c.support_count ? (
             <>
               <dt>{t('case.support')}</dt>

@@ -17,6 +17,8 @@ export function presentDetail(d: CaseDetail, actor: Actor) {
     comments: d.comments,
     attachments: d.attachments.map((a) => ({ id: a.id, filename: a.filename, content_type: a.content_type, size: a.size, role: a.role, created_at: a.created_at })),
     rating: d.rating,
+    splitFrom: d.splitFrom,
+    splitInto: d.splitInto,
     timeline: d.events.map((e) => ({
       seq: e.seq,
       at: e.at,

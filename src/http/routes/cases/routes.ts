@@ -7,6 +7,7 @@ import type { AttachmentInput } from '../../../domain/intake/normalized-complain
 import { addCaseComment } from '../../../services/cases/add-comment.js';
 import { attachmentFile, getCaseDetail } from '../../../services/cases/get-case.js';
 import { listCases } from '../../../services/cases/list-cases.js';
+import { splitCase } from '../../../services/cases/split-case.js';
 import { transitionCase } from '../../../services/cases/transition-case.js';
 import { updateCaseDetails } from '../../../services/cases/update-case-details.js';
 import type { AppContext } from '../../../services/context.js';
@@ -15,7 +16,7 @@ import { readMultipart } from '../../multipart.js';
 import { assertValid } from '../../validate.js';
 import { presentCase } from './present.js';
 import { presentDetail } from './present-detail.js';
-import { actionBodySchema, detailsPatchSchema, listQuerySchema } from './schema.js';
+import { actionBodySchema, detailsPatchSchema, listQuerySchema, splitBodySchema } from './schema.js';
 
 const csv = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
@@ -59,7 +60,9 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       if (request.isMultipart()) {
         const mp = await readMultipart(request);
         body = assertValid(actionBodySchema, coerceActionFields(mp.fields));
-        files = mp.files.map((f) => ({ ...f, role: action === 'resolve' ? 'after' : f.role }));
+        // An officer's file is never the citizen's evidence (which is published): 'after' proof when resolving,
+        // an internal document otherwise, whatever the form field was called.
+        files = mp.files.map((f) => ({ ...f, role: action === 'resolve' ? 'after' : 'document' }));
       }
       const input: ActionInput = {
         targetAgencyId: body.target_agency as string | undefined,
@@ -72,6 +75,22 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       };
       const res = await transitionCase(ctx, { caseRef: ref, action, input, actor: request.actor!, attachments: files }, { requestId: request.id });
       return presentCase(res.case, request.actor);
+    },
+  );
+
+  app.post(
+    '/api/cases/:ref/split',
+    {
+      schema: { tags: ['cases'], summary: 'Split the extra problems of a report off into new cases (each routed on its own)', body: splitBodySchema },
+      preHandler: requireStaff(),
+    },
+    async (request, reply) => {
+      const { ref } = request.params as { ref: string };
+      const b = request.body as { reason?: string; parts: { text: string; category?: string; area?: string; title?: string; address?: string }[] };
+      const parts = b.parts.map((p) => ({ text: p.text, categoryCode: p.category, areaCode: p.area, title: p.title, address: p.address }));
+      const res = await splitCase(ctx, { caseRef: ref, parts, reason: b.reason, actor: request.actor! }, { requestId: request.id });
+      const created = res.created.map((c) => ({ id: c.id, ticket: c.ticket, status: c.status, category: c.category_code, area: c.area_code, agency: c.agency_id }));
+      return reply.status(201).send({ case: presentDetail(await getCaseDetail(ctx, request.actor!, res.case.id), request.actor!), created });
     },
   );
 

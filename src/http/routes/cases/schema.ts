@@ -48,3 +48,29 @@ export const detailsPatchSchema = {
     title: { type: ['string', 'null'], maxLength: 200 },
   },
 } as const;
+
+export const splitBodySchema = {
+  type: 'object',
+  required: ['parts'],
+  additionalProperties: false,
+  properties: {
+    reason: { type: 'string', maxLength: 1000 },
+    parts: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 10,
+      items: {
+        type: 'object',
+        required: ['text'],
+        additionalProperties: false,
+        properties: {
+          text: { type: 'string', minLength: 1, maxLength: 20000 },
+          category: { type: 'string', maxLength: 60 },
+          area: { type: 'string', pattern: '^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$' },
+          title: { type: 'string', maxLength: 200 },
+          address: { type: 'string', maxLength: 500 },
+        },
+      },
+    },
+  },
+} as const;

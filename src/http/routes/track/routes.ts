@@ -39,9 +39,14 @@ export async function trackRoutes(app: FastifyInstance, ctx: AppContext): Promis
     const pub = presentPublicCase(kase);
     // Citizens know tickets, not internal ids: a merged case points to the ticket that carries on.
     const mergedInto = kase.merged_into_id ? await db.selectFrom('cases').select('ticket').where('id', '=', kase.merged_into_id).executeTakeFirst() : undefined;
+    // A report split into several cases links both ways, so the citizen finds each of their problems.
+    const splitFrom = kase.split_from_id ? await db.selectFrom('cases').select('ticket').where('id', '=', kase.split_from_id).executeTakeFirst() : undefined;
+    const splitInto = await db.selectFrom('cases').select('ticket').where('split_from_id', '=', kase.id).orderBy('id').execute();
     return {
       ...pub,
       merged_into_ticket: mergedInto?.ticket ?? null,
+      split_from_ticket: splitFrom?.ticket ?? null,
+      split_into_tickets: splitInto.map((c) => c.ticket),
       title: code ? kase.title : pub.title,
       description: code ? kase.description : pub.description,
       replies: comments.map((c) => ({ from: c.author.startsWith('citizen') ? 'pelapor' : 'petugas', body: c.body, at: c.created_at })),
