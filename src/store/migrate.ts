@@ -8,6 +8,7 @@ import { triage } from './migrations/20261128040000-triage.js';
 import { intakeIndexes } from './migrations/20261128050000-intake-indexes.js';
 import { publicStatsIndexes } from './migrations/20261128060000-public-stats-indexes.js';
 import { caseSplit } from './migrations/20261128070000-case-split.js';
+import { publicStatsCovering } from './migrations/20261128080000-public-stats-covering.js';
 
 /** Migrations in order, named by timestamp. Each file is frozen once released. */
 function migrations(dialect: Database['dialect']): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: Database['dialect']): Record<string, Migration> {
     '20261128050000-intake-indexes': intakeIndexes(),
     '20261128060000-public-stats-indexes': publicStatsIndexes(),
     '20261128070000-case-split': caseSplit(),
+    '20261128080000-public-stats-covering': publicStatsCovering(),
   };
 }
 

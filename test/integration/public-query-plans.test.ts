@@ -37,4 +37,17 @@ describe.skipIf(TEST_DIALECT !== 'sqlite')('public statistics query plans (sqlit
     expect([...statements.keys()].some((s) => s.includes('sla_outcomes'))).toBe(true);
     expect(queries.fullScans(statements)).toEqual([]);
   });
+
+  it('counts a period from covering indexes alone, without visiting case or SLA rows (long periods stay cheap)', async () => {
+    const queries = captureQueries(t);
+    await publicStats(t.ctx, { from: '2025-11-21', to: '2026-11-20' });
+    const counting = queries.plans(queries.statements()).filter((p) => /SUM\(CASE|"resolution_ms"/.test(p.sql));
+    // The breakdowns, the hourly counts, the on-time shares and the resolution times.
+    expect(counting.length).toBeGreaterThanOrEqual(4);
+    for (const { sql, steps } of counting) {
+      const reads = steps.filter((d) => /^(SEARCH|SCAN) (cases|sla_outcomes)\b/.test(d));
+      expect(reads.length, sql).toBeGreaterThan(0);
+      for (const d of reads) expect(d, sql).toMatch(/USING COVERING INDEX/);
+    }
+  });
 });
