@@ -22,4 +22,25 @@ describe('openSqlite', () => {
       await database.close();
     }
   });
+
+  it('gathers planner statistics for tables that have grown, at open and on refresh', async () => {
+    const file = path.join(dir, 'stats.sqlite');
+    const stats = async (database: ReturnType<typeof openSqlite>) =>
+      (await sql<{ tbl: string; idx: string }>`SELECT tbl, idx FROM sqlite_stat1 ORDER BY idx`.execute(database.db).catch(() => ({ rows: [] }))).rows;
+    const first = openSqlite(file);
+    await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, status TEXT, at TEXT)`.execute(first.db);
+    await sql`CREATE INDEX t_status ON t (status)`.execute(first.db);
+    await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO t (status, at) SELECT 'open', i FROM n`.execute(first.db);
+    expect(await stats(first)).toEqual([]);
+    await first.refreshPlannerStats();
+    expect(await stats(first)).toEqual([{ tbl: 't', idx: 't_status' }]);
+    await sql`DROP TABLE sqlite_stat1`.execute(first.db);
+    await first.close();
+    const reopened = openSqlite(file);
+    try {
+      expect(await stats(reopened)).toEqual([{ tbl: 't', idx: 't_status' }]);
+    } finally {
+      await reopened.close();
+    }
+  });
 });

@@ -74,12 +74,6 @@ export async function countByTime(db: Executor, range: Range, openStatuses: read
   return rows.map((r) => ({ at: r.at, ...sums(r) }));
 }
 
-/** Per area code: the period's public cases (for the choropleth). */
-export async function countByArea(db: Executor, range: Range, openStatuses: readonly string[]): Promise<(StatusSums & { area_code: string | null })[]> {
-  const rows = await publicCasesIn(db, range).select(['area_code', ...statusSums(openStatuses)]).groupBy('area_code').execute();
-  return rows.map((r) => ({ area_code: r.area_code, ...sums(r) }));
-}
-
 /**
  * An SLA outcome row of a public case: not one of the (few) confidential cases, a set the database builds once per
  * query from their partial index, instead of visiting each row's case.

@@ -4,7 +4,6 @@ import { DomainError } from '../../domain/errors.js';
 import { decodeAreaGeometry } from '../../domain/geo/geometry-codec.js';
 import {
   areaShapes,
-  countByArea,
   countByTime,
   countFine,
   mapCases,
@@ -269,7 +268,9 @@ export async function publicAreas(ctx: AppContext, input: PeriodInput & { level?
 }
 
 async function computeAreas(ctx: AppContext, period: Period, level: AreaLevel) {
-  const [shapes, byArea] = await Promise.all([areaShapes(ctx.database.db, level), countByArea(ctx.database.db, period.range, OPEN_STATUSES)]);
+  // Summed from the same one-pass breakdown as the statistics: a GROUP BY area alone lets SQLite's planner walk
+  // the area index through every case of all time to skip a sort (12× slower on 200,000 cases, bench:public).
+  const [shapes, byArea] = await Promise.all([areaShapes(ctx.database.db, level), countFine(ctx.database.db, period.range, OPEN_STATUSES)]);
   const totals = new Map<string, CountRow>();
   for (const row of byArea) {
     const parts = row.area_code?.split('.') ?? [];
