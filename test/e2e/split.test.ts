@@ -129,6 +129,13 @@ describe.skipIf(reason !== null)('splitting a case (browser)', { timeout: 45_000
     await page.getByTestId('split-from').getByRole('link', { name: parent }).click();
     await textOf(page.getByRole('heading', { level: 1 })).toContain(parent);
     expect(errors).toEqual([]);
+
+    // The citizen tracking the original report finds the new one, and the way back from it.
+    await page.goto(`${base}/lacak/${parent}`);
+    await textOf(page.getByTestId('track-split-into')).toContain(child);
+    await page.getByTestId('track-split-into').getByRole('link', { name: child }).click();
+    await expect.poll(() => page.url(), POLL).toBe(`${base}/lacak/${child}`);
+    await textOf(page.getByTestId('track-split-from')).toContain(parent);
     await page.context().close();
   });
 

@@ -55,6 +55,9 @@ export interface TrackView {
   reject_note: string | null;
   forwarded_to: string | null;
   merged_into_ticket?: string | null;
+  /** The report this one was split off, and the reports split off this one (tickets). */
+  split_from_ticket?: string | null;
+  split_into_tickets?: string[];
   support_count: number;
   created_at: string;
   updated_at: string;

@@ -113,6 +113,8 @@ export const en: Record<MessageKey, string> = {
   'track.private': 'The content of this report is confidential.',
   'track.rejected': 'The report was rejected:',
   'track.forwardedTo': 'forwarded to {to}',
+  'track.splitFrom': 'This report is one of the problems of your earlier report, now handled on its own. Original report:',
+  'track.splitInto': 'This report was about more than one problem; the others are now handled as separate reports:',
   'track.merged': 'This report was merged with another report about the same problem. It is handled there, and you will still be informed.',
   'track.replies': 'Replies',
   'track.noReplies': 'No replies yet.',

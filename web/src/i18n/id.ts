@@ -114,6 +114,8 @@ export const id = {
   'track.private': 'Isi laporan ini dirahasiakan.',
   'track.rejected': 'Laporan ditolak dengan alasan:',
   'track.forwardedTo': 'diteruskan ke {to}',
+  'track.splitFrom': 'Laporan ini adalah salah satu masalah dari laporan Anda sebelumnya, yang kini ditangani tersendiri. Laporan asal:',
+  'track.splitInto': 'Laporan ini memuat lebih dari satu masalah; masalah lainnya kini ditangani sebagai laporan tersendiri:',
   'track.merged': 'Laporan ini digabungkan dengan laporan lain tentang masalah yang sama. Penanganannya dilanjutkan di sana, dan Anda tetap akan dikabari.',
   'track.replies': 'Tanggapan',
   'track.noReplies': 'Belum ada tanggapan.',

@@ -59,6 +59,22 @@ export function CaseProgress({ view }: { view: TrackView }) {
             ) : null}
           </p>
         ) : null}
+        {view.split_from_ticket ? (
+          <p className="notice notice-info" data-testid="track-split-from">
+            {t('track.splitFrom')} <a href={`/lacak/${encodeURIComponent(view.split_from_ticket)}`}>{view.split_from_ticket}</a>
+          </p>
+        ) : null}
+        {view.split_into_tickets?.length ? (
+          <p className="notice notice-info" data-testid="track-split-into">
+            {t('track.splitInto')}{' '}
+            {view.split_into_tickets.map((ticket, i) => (
+              <span key={ticket}>
+                {i > 0 ? ', ' : null}
+                <a href={`/lacak/${encodeURIComponent(ticket)}`}>{ticket}</a>
+              </span>
+            ))}
+          </p>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="replies-heading">
         <h2 id="replies-heading">{t('track.replies')}</h2>
