@@ -53,6 +53,8 @@ describe(`splitting a case (${TEST_DIALECT})`, () => {
     expect(child.agency).toBeTruthy();
     expect(child.ticket).not.toBe(parent.ticket);
     expect(body.case.splitInto).toEqual([{ ticket: child.ticket, status: 'disposisi' }]);
+    expect(body.case.can_split).toBe(true);
+    expect((await t.app.inject({ url: `/api/cases/${parent.ticket}`, headers: monitor })).json().can_split).toBe(false);
 
     const p = await detail(parent.ticket);
     const c = await detail(child.ticket);
@@ -142,6 +144,7 @@ describe(`splitting a case (${TEST_DIALECT})`, () => {
     expect((await detail(parent.ticket)).splitInto).toEqual([]);
 
     await t.app.inject({ method: 'POST', url: `/api/cases/${parent.ticket}/actions/reject`, headers: admin, payload: { reject_reason: 'spam' } });
+    expect((await detail(parent.ticket)).can_split).toBe(false);
     const closed = await split(admin, parent.ticket, part);
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe('transition_not_allowed');

@@ -23,6 +23,11 @@ export interface SplitPart {
   address?: string | null;
 }
 
+/** Whether this actor's role may split a case in this status (scope is checked by the service). */
+export function maySplit(status: Status, actor: Actor): boolean {
+  return OPEN_STATUSES.includes(status) && actor.kind === 'user' && HANDLERS.includes(actor.role);
+}
+
 export function decideSplit(status: Status, actor: Actor, parts: readonly SplitPart[], reason?: string | null): void {
   if (!OPEN_STATUSES.includes(status)) {
     throw new DomainError(

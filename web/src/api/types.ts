@@ -111,6 +111,8 @@ export interface CaseDetail extends CaseSummary {
   splitFrom: string | null;
   /** The cases split off from this one. */
   splitInto: { ticket: string; status: string }[];
+  /** Whether this user may split this case now (the server decides, as for allowed_actions). */
+  can_split?: boolean;
 }
 
 /** One problem split off into a new case (`POST /api/cases/:ref/split`); area defaults to the parent's. */

@@ -30,7 +30,7 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
     }
   }, [caseRef]);
   const c = detail.data;
-  const splittable = c ? canSplit(c, session.me.role) : false;
+  const splittable = c ? canSplit(c) : false;
   // Asked again after every reload of the case (a new category or place changes the answer).
   const routing = useAsync(() => (c ? api<RoutingSuggestion>(`/api/cases/${enc(caseRef)}/routing`) : Promise.resolve(null)), [caseRef, c]);
 

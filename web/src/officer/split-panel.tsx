@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Catalog } from '../api/catalog.js';
 import { api, enc } from '../api/client.js';
-import { OPEN_STATUSES, type CaseDetail, type SplitPart, type SplitResult } from '../api/types.js';
+import type { CaseDetail, SplitPart, SplitResult } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 import { AreaPicker } from '../ui/area-picker.js';
@@ -12,11 +12,8 @@ import { useSession } from './session.js';
 
 /** The API takes 1..10 parts per split. */
 export const MAX_PARTS = 10;
-// The roles that handle cases (HANDLERS in src/domain/case/workflow.ts): monitors and auditors only read.
-const SPLITTERS = ['admin', 'triage_operator', 'agency_officer', 'agency_head', 'territorial_officer'];
-
-/** A case can be split while it is still open, by someone who handles cases (the API checks both again). */
-export const canSplit = (kase: CaseDetail, role: string): boolean => OPEN_STATUSES.includes(kase.status) && SPLITTERS.includes(role);
+/** The server says whether this user may split this case now (open, and a role that handles cases). */
+export const canSplit = (kase: CaseDetail): boolean => kase.can_split === true;
 
 interface PartForm {
   /** A stable React key, so removing a part in the middle does not shift the others' inputs. */

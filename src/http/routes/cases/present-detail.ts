@@ -1,5 +1,7 @@
 import type { Actor } from '../../../domain/case/roles.js';
 import type { CaseDetail } from '../../../services/cases/get-case.js';
+import { maySplit } from '../../../domain/case/split.js';
+import type { Status } from '../../../domain/case/status.js';
 import { presentCase } from './present.js';
 
 /** Officer detail: the case, its reporters (identity per anonymity rules), and one timeline. */
@@ -19,6 +21,8 @@ export function presentDetail(d: CaseDetail, actor: Actor) {
     rating: d.rating,
     splitFrom: d.splitFrom,
     splitInto: d.splitInto,
+    /** For the UI's "split" panel, like `allowed_actions` for the workflow buttons. */
+    can_split: maySplit(d.case.status as Status, actor),
     timeline: d.events.map((e) => ({
       seq: e.seq,
       at: e.at,
