@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './roles.js';
-import { decideSplit, MAX_SPLIT_PARTS } from './split.js';
+import { decideSplit, MAX_SPLIT_PARTS, maySplit } from './split.js';
 
 const officer: Actor = { kind: 'user', userId: 1, role: 'agency_officer', agencyId: 'dinas-bm' };
 const part = { text: 'Lampu jalan mati di depan sekolah' };
@@ -44,5 +44,12 @@ describe('decideSplit', () => {
     expect(() => decideSplit('proses', officer, [])).toThrow(expect.objectContaining({ code: 'validation_failed' }));
     expect(() => decideSplit('proses', officer, Array(MAX_SPLIT_PARTS + 1).fill(part))).toThrow(expect.objectContaining({ code: 'validation_failed' }));
     expect(() => decideSplit('proses', officer, Array(MAX_SPLIT_PARTS).fill(part))).not.toThrow();
+  });
+
+  it('tells the UI who may split, with the same rules', () => {
+    expect(maySplit('proses', officer)).toBe(true);
+    expect(maySplit('selesai', officer)).toBe(false);
+    expect(maySplit('proses', { kind: 'user', userId: 2, role: 'monitor' })).toBe(false);
+    expect(maySplit('proses', { kind: 'citizen', reporterId: 1 })).toBe(false);
   });
 });
