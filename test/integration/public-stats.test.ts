@@ -60,6 +60,7 @@ describe(`public statistics, map and open data (${TEST_DIALECT})`, () => {
     // A met its resolution target; B's (60 days) is not decided yet on 5 August.
     expect(s.totals.resolved_on_time_share).toBe(1);
     expect(s.totals.median_resolution_working_hours).toBeGreaterThan(0);
+    expect(s.totals.working_hours_per_day).toBe(8); // Jakarta's office day, 08:00–16:00
     expect(s.by_month).toEqual([{ month: '2025-07', received: 2, open: 1, resolved: 1, rejected: 0, merged: 0 }]);
     expect(Object.fromEntries(s.by_channel.map((r: { channel: string; received: number }) => [r.channel, r.received]))).toEqual({ jaki: 1, web: 1 });
     expect(s.by_kota).toEqual([expect.objectContaining({ code: '31.71', received: 2 })]);

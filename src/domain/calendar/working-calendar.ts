@@ -69,6 +69,14 @@ export class CalendarConfigError extends Error {
   readonly code = 'invalid_calendar_config';
 }
 
+/** Hours in one office day (e.g. 8 for 08:00–16:00): turns working hours into working days for people. */
+export function workingHoursPerDay(config: CalendarConfig): number {
+  const open = parseClockTime(config.workingHours.start);
+  const close = parseClockTime(config.workingHours.end);
+  if (open === null || close === null || close <= open) throw new CalendarConfigError(`working hours must be HH:MM with start before end`);
+  return (close - open) / 60;
+}
+
 export function createWorkingCalendar(config: CalendarConfig): WorkingCalendar {
   const offset = config.utcOffsetMinutes;
   const openMin = parseClockTime(config.workingHours.start);

@@ -1,5 +1,5 @@
 import { OPEN_STATUSES, STATUS_LABELS, type Status } from '../../domain/case/status.js';
-import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, parseIsoDate } from '../../domain/calendar/index.js';
+import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, parseIsoDate, workingHoursPerDay } from '../../domain/calendar/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { decodeAreaGeometry } from '../../domain/geo/geometry-codec.js';
 import {
@@ -13,7 +13,7 @@ import {
   type StatusSums,
 } from '../../store/public-stats.repository.js';
 import type { AppContext } from '../context.js';
-import { getSlaRuntime } from '../sla/sla-runtime.js';
+import { getSlaRuntime, type SlaRuntime } from '../sla/sla-runtime.js';
 import { cachedPublic } from './public-cache.js';
 import { areasVersion } from '../../store/triage.repository.js';
 
@@ -85,7 +85,12 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 export interface PublicStats {
   period: { from: string; to: string };
   generated_at: string;
-  totals: CountRow & { resolved_on_time_share: number | null; median_resolution_working_hours: number | null };
+  totals: CountRow & {
+    resolved_on_time_share: number | null;
+    median_resolution_working_hours: number | null;
+    /** The office day of the calendar the hours are counted on, so a reader can turn hours into working days. */
+    working_hours_per_day: number;
+  };
   by_month: (CountRow & { month: string })[];
   by_category: (CountRow & { code: string | null; name_id: string | null; name_en: string | null })[];
   by_kota: (CountRow & { code: string | null; name: string | null })[];
@@ -99,11 +104,12 @@ const ttl = (ctx: AppContext) => ctx.config.publicCacheSeconds * 1000;
 export async function publicStats(ctx: AppContext, input: PeriodInput, now = ctx.clock()): Promise<PublicStats> {
   const rt = await getSlaRuntime(ctx);
   const period = resolvePeriod(input, rt.utcOffsetMinutes, now);
-  return cachedPublic(ctx, `stats:${period.from}:${period.to}`, ttl(ctx), () => computeStats(ctx, period, rt.utcOffsetMinutes, now));
+  return cachedPublic(ctx, `stats:${period.from}:${period.to}`, ttl(ctx), () => computeStats(ctx, period, rt, now));
 }
 
-async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: number, now: Date): Promise<PublicStats> {
+async function computeStats(ctx: AppContext, period: Period, rt: SlaRuntime, now: Date): Promise<PublicStats> {
   const db = ctx.database.db;
+  const { utcOffsetMinutes } = rt;
   const nowIso = now.toISOString();
   // Whole-hour offsets (all of Indonesia's) need counts per UTC hour to split local months exactly.
   const keyLength = utcOffsetMinutes % 60 === 0 ? 13 : 16;
@@ -152,6 +158,7 @@ async function computeStats(ctx: AppContext, period: Period, utcOffsetMinutes: n
       ...totals,
       resolved_on_time_share: caseOnTime ? share(caseOnTime.met, caseOnTime.decided) : null,
       median_resolution_working_hours: median === null ? null : Math.round((median / 3600_000) * 10) / 10,
+      working_hours_per_day: workingHoursPerDay(rt.calendar.config),
     },
     by_month: [...byMonth].map(([month, c]) => ({ month, ...c })),
     by_category: [...byCategory]

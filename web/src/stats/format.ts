@@ -46,8 +46,6 @@ export function addDays(day: string, n: number): string {
 
 export const isIsoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** Jakarta's working day is 08:00–16:00 (src/domain/calendar/jakarta.ts): hours of work → working days. */
-export const WORKING_HOURS_PER_DAY = 8;
 
 /** An axis for whole counts: a step of 1, 2 or 5 × 10^n giving at most about five gridlines, and its top. */
 export function countAxis(max: number): { top: number; step: number } {

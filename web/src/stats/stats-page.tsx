@@ -9,7 +9,7 @@ import { useTitle } from '../ui/use-title.js';
 import { AgencyTable } from './agency-table.js';
 import { BreakdownTable } from './breakdown-table.js';
 import { CaseMap, type MapFilters } from './case-map.js';
-import { addDays, formatDay, formatNumber, formatShare, isIsoDay, jakartaToday, WORKING_HOURS_PER_DAY } from './format.js';
+import { addDays, formatDay, formatNumber, formatShare, isIsoDay, jakartaToday } from './format.js';
 import { MonthChart } from './month-chart.js';
 import type { PublicStats } from './types.js';
 
@@ -265,7 +265,7 @@ function Headline({ data }: { data: PublicStats }) {
             <span className="kpi-note">
               {hours === null
                 ? t('stats.kpi.medianNone')
-                : t('stats.kpi.days', { n: formatNumber(lang, hours / WORKING_HOURS_PER_DAY, 1), h: WORKING_HOURS_PER_DAY })}
+                : t('stats.kpi.days', { n: formatNumber(lang, hours / tot.working_hours_per_day, 1), h: formatNumber(lang, tot.working_hours_per_day, 1) })}
             </span>
           </dd>
         </div>

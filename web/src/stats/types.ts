@@ -10,7 +10,7 @@ export interface Counts {
 export interface PublicStats {
   period: { from: string; to: string };
   generated_at: string;
-  totals: Counts & { resolved_on_time_share: number | null; median_resolution_working_hours: number | null };
+  totals: Counts & { resolved_on_time_share: number | null; median_resolution_working_hours: number | null; working_hours_per_day: number };
   by_month: (Counts & { month: string })[];
   by_category: (Counts & { code: string | null; name_id: string | null; name_en: string | null })[];
   by_kota: (Counts & { code: string | null; name: string | null })[];
