@@ -7,7 +7,6 @@ export {
   type WorkingCalendar,
   CalendarConfigError,
   createWorkingCalendar,
-  workingHoursPerDay,
 } from './working-calendar.js';
 export { JAKARTA_CALENDAR_CONFIG, createJakartaCalendar } from './jakarta.js';
 export {

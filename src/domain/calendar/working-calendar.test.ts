@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createJakartaCalendar } from './jakarta.js';
-import { createWorkingCalendar, workingHoursPerDay } from './working-calendar.js';
+import { createWorkingCalendar } from './working-calendar.js';
 
 const cal = createJakartaCalendar();
 const wib = (local: string) => new Date(`${local}+07:00`);
@@ -166,11 +166,10 @@ describe('configuration', () => {
   });
 });
 
-describe('workingHoursPerDay', () => {
+describe('hoursPerDay', () => {
   it('is the length of the office day, for showing working hours as days', () => {
-    expect(workingHoursPerDay(createJakartaCalendar().config)).toBe(8);
     const base = createJakartaCalendar().config;
-    expect(workingHoursPerDay({ ...base, workingHours: { start: '07:30', end: '16:00' } })).toBe(8.5);
-    expect(() => workingHoursPerDay({ ...base, workingHours: { start: '16:00', end: '08:00' } })).toThrow(/start before end/);
+    expect(createJakartaCalendar().hoursPerDay).toBe(8);
+    expect(createWorkingCalendar({ ...base, workingHours: { start: '07:30', end: '16:00' } }).hoursPerDay).toBe(8.5);
   });
 });

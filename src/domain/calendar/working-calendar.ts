@@ -40,6 +40,8 @@ export interface CalendarConfig {
 
 export interface WorkingCalendar {
   readonly config: CalendarConfig;
+  /** Hours in one office day (8 for 08:00–16:00): turns working hours into working days for people. */
+  readonly hoursPerDay: number;
   /** Whether a local date (`YYYY-MM-DD`, or the local date holding an instant) is a working day. */
   isWorkingDay(date: string | Date): boolean;
   /** Whether the instant falls inside a working window (ends included). */
@@ -67,14 +69,6 @@ const MAX_DAYS_SCANNED = 366 * 30;
 
 export class CalendarConfigError extends Error {
   readonly code = 'invalid_calendar_config';
-}
-
-/** Hours in one office day (e.g. 8 for 08:00–16:00): turns working hours into working days for people. */
-export function workingHoursPerDay(config: CalendarConfig): number {
-  const open = parseClockTime(config.workingHours.start);
-  const close = parseClockTime(config.workingHours.end);
-  if (open === null || close === null || close <= open) throw new CalendarConfigError(`working hours must be HH:MM with start before end`);
-  return (close - open) / 60;
 }
 
 export function createWorkingCalendar(config: CalendarConfig): WorkingCalendar {
@@ -149,6 +143,7 @@ export function createWorkingCalendar(config: CalendarConfig): WorkingCalendar {
 
   return {
     config,
+    hoursPerDay: (closeMin - openMin) / 60,
     isWorkingDay: (date) => working(toDay(date)),
     isWorkingMoment(instant) {
       const ms = instant.getTime();

@@ -1,5 +1,5 @@
 import { OPEN_STATUSES, STATUS_LABELS, type Status } from '../../domain/case/status.js';
-import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, parseIsoDate, workingHoursPerDay } from '../../domain/calendar/index.js';
+import { formatIsoDate, localDayIndex, localDayStart, localMonthOf, parseIsoDate } from '../../domain/calendar/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { decodeAreaGeometry } from '../../domain/geo/geometry-codec.js';
 import {
@@ -158,7 +158,7 @@ async function computeStats(ctx: AppContext, period: Period, rt: SlaRuntime, now
       ...totals,
       resolved_on_time_share: caseOnTime ? share(caseOnTime.met, caseOnTime.decided) : null,
       median_resolution_working_hours: median === null ? null : Math.round((median / 3600_000) * 10) / 10,
-      working_hours_per_day: workingHoursPerDay(rt.calendar.config),
+      working_hours_per_day: rt.calendar.hoursPerDay,
     },
     by_month: [...byMonth].map(([month, c]) => ({ month, ...c })),
     by_category: [...byCategory]

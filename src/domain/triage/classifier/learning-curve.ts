@@ -33,7 +33,8 @@ export function learningCurve(
   for (const f of options.fractions) {
     if (!(f > 0 && f <= 1)) throw new RangeError(`fractions must be in (0, 1], got ${f}`);
   }
-  const sums = new Map<string, { size: number; correct: number; tested: number; runs: number }>();
+  // Per method and fraction: sums of training sizes and of per-fold accuracies, over every fold of every seed.
+  const sums = new Map<string, { size: number; accuracy: number; runs: number }>();
   const gold = examples.map((e) => e.label);
   for (const seed of options.foldSeeds) {
     const folds = stratifiedFolds(gold, options.folds, seed);
@@ -47,9 +48,9 @@ export function learningCurve(
           let correct = 0;
           for (const i of test) if (classifier.predict(examples[i].text).label === gold[i]) correct++;
           const key = `${name}\u0000${fraction}`;
-          const sum = sums.get(key) ?? { size: 0, correct: 0, tested: 0, runs: 0 };
+          const sum = sums.get(key) ?? { size: 0, accuracy: 0, runs: 0 };
           // Per-fold accuracy averaged over folds (as cross-validation reports it), not pooled.
-          sum.correct += correct / test.length;
+          sum.accuracy += correct / test.length;
           sum.size += subset.length;
           sum.runs++;
           sums.set(key, sum);
@@ -62,7 +63,7 @@ export function learningCurve(
       name,
       options.fractions.map((fraction) => {
         const s = sums.get(`${name}\u0000${fraction}`)!;
-        return { fraction, trainSize: s.size / s.runs, accuracy: s.correct / s.runs };
+        return { fraction, trainSize: s.size / s.runs, accuracy: s.accuracy / s.runs };
       }),
     ]),
   );
