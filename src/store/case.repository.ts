@@ -38,3 +38,12 @@ export async function nextTicketSequence(trx: Trx, period: string): Promise<numb
 export async function findInboundMessage(db: Executor, channel: string, externalId: string) {
   return db.selectFrom('inbound_messages').selectAll().where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
 }
+
+/** A split case's links, by ticket: the case it was split off and the cases split off it (oldest first). */
+export async function findSplitLinks(db: Executor, kase: Pick<CaseRow, 'id' | 'split_from_id'>): Promise<{ splitFrom: string | null; splitInto: { ticket: string; status: string }[] }> {
+  const [from, into] = await Promise.all([
+    kase.split_from_id === null ? undefined : db.selectFrom('cases').select('ticket').where('id', '=', kase.split_from_id).executeTakeFirst(),
+    db.selectFrom('cases').select(['ticket', 'status']).where('split_from_id', '=', kase.id).orderBy('id').execute(),
+  ]);
+  return { splitFrom: from?.ticket ?? null, splitInto: into };
+}

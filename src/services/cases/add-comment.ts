@@ -9,7 +9,7 @@ import type { AppContext, RequestMeta } from '../context.js';
 import { trackingUrl } from '../intake/submit-complaint.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
 import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
-import { actorReach } from './reach.js';
+import { actorReach, caseScope } from './reach.js';
 import { loadCase } from './transition-case.js';
 
 export interface AddCommentInput {
@@ -30,7 +30,7 @@ export async function addCaseComment(ctx: AppContext, input: AddCommentInput, me
     await lockCaseRow(trx, ctx.database.dialect, found.id);
     const kase = (await findCaseById(trx, found.id))!;
     if (input.actor.kind === 'user' || input.actor.kind === 'partner') {
-      const facts = { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id };
+      const facts = caseScope(kase);
       const reach = await actorReach(trx, input.actor);
       // A partner may add public updates (Open311 servicerequestupdates) to the cases it submitted, nothing else.
       const allowed = input.actor.kind === 'partner' ? input.visibility === 'public' && canRead(input.actor, facts, reach) : canChange(input.actor, facts, reach);

@@ -1,10 +1,10 @@
 import { canRead } from '../../domain/case/scope.js';
 import { actorLabel, type Actor } from '../../domain/case/roles.js';
 import { forbidden } from '../../domain/errors.js';
-import type { CaseRow } from '../../store/case.repository.js';
+import { findSplitLinks, type CaseRow } from '../../store/case.repository.js';
 import { caseEvents } from '../../store/event.repository.js';
 import type { AppContext } from '../context.js';
-import { actorReach } from './reach.js';
+import { actorReach, caseScope } from './reach.js';
 import { loadCase } from './transition-case.js';
 
 export interface CaseDetail {
@@ -24,10 +24,10 @@ export interface CaseDetail {
 export async function getCaseDetail(ctx: AppContext, actor: Actor, ref: number | string): Promise<CaseDetail> {
   const { db } = ctx.database;
   const kase = await loadCase(db, ref);
-  if (!canRead(actor, { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id }, await actorReach(db, actor))) {
+  if (!canRead(actor, caseScope(kase), await actorReach(db, actor))) {
     throw forbidden('laporan di luar wewenang Anda');
   }
-  const [events, comments, assignments, attachments, reporterRows, rating, splitFrom, splitInto] = await Promise.all([
+  const [events, comments, assignments, attachments, reporterRows, rating, split] = await Promise.all([
     caseEvents(db, kase.id),
     db.selectFrom('comments').select(['id', 'visibility', 'author', 'body', 'created_at']).where('case_id', '=', kase.id).orderBy('id').execute(),
     db.selectFrom('assignments').select(['agency_id', 'kind', 'assigned_at', 'ended_at', 'misrouted', 'reason']).where('case_id', '=', kase.id).orderBy('id').execute(),
@@ -39,8 +39,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, ref: number |
       .where('case_reporters.case_id', '=', kase.id)
       .execute(),
     db.selectFrom('ratings').select(['score', 'comment']).where('case_id', '=', kase.id).orderBy('id', 'desc').executeTakeFirst(),
-    kase.split_from_id === null ? undefined : db.selectFrom('cases').select('ticket').where('id', '=', kase.split_from_id).executeTakeFirst(),
-    db.selectFrom('cases').select(['ticket', 'status']).where('split_from_id', '=', kase.id).orderBy('id').execute(),
+    findSplitLinks(db, kase),
   ]);
   const partner = actor.kind === 'partner';
   const reporters = [];
@@ -61,8 +60,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, ref: number |
     attachments: anonymous ? attachments.map((a) => (a.role === 'evidence' ? { ...a, filename: neutralName(a) } : a)) : attachments,
     reporters,
     rating: rating ?? null,
-    splitFrom: splitFrom?.ticket ?? null,
-    splitInto,
+    ...split,
   };
   return partner ? partnerView(detail, actorLabel(actor)) : detail;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/case/roles.js';
-import type { ActorReach } from '../../domain/case/scope.js';
+import type { ActorReach, CaseScopeFacts } from '../../domain/case/scope.js';
+import type { CaseRow } from '../../store/case.repository.js';
 import { agencyDescendants } from '../../store/reference.repository.js';
 import type { Executor } from '../../store/transaction.js';
 
@@ -17,4 +18,9 @@ export async function actorReach(db: Executor, actor: Actor): Promise<ActorReach
     return { agencySubtree: new Set(offices.map((o) => o.id)) };
   }
   return { agencySubtree: new Set() };
+}
+
+/** What the scope rules look at on a stored case. */
+export function caseScope(c: Pick<CaseRow, 'agency_id' | 'area_code' | 'partner_api_key_id'>): CaseScopeFacts {
+  return { agencyId: c.agency_id, areaCode: c.area_code, partnerApiKeyId: c.partner_api_key_id };
 }

@@ -2,19 +2,19 @@ import { canChange } from '../../domain/case/scope.js';
 import { actorLabel, type Actor } from '../../domain/case/roles.js';
 import { decideSplit, type SplitPart } from '../../domain/case/split.js';
 import { DomainError, forbidden } from '../../domain/errors.js';
-import { areaAncestry, resolveAgency } from '../../domain/routing/route.js';
 import { toSearchText } from '../../domain/triage/text/index.js';
-import { findCaseById, insertCase, nextTicketSequence, updateCase, type CaseRow } from '../../store/case.repository.js';
+import { findCaseById, insertCase, updateCase, type CaseRow } from '../../store/case.repository.js';
 import { lockCaseRow } from '../../store/dialect.js';
 import { appendEvent } from '../../store/event.repository.js';
-import { findArea, findCategory, rulesForCategory } from '../../store/reference.repository.js';
+import { findArea, findCategory } from '../../store/reference.repository.js';
 import { inTransaction, type Trx } from '../../store/transaction.js';
 import type { AppContext, RequestMeta } from '../context.js';
-import { deriveAccessCode, formatTicket, hashAccessCode, ticketPeriod } from '../intake/ticket.js';
-import { recordRoutingDispatch, trackingUrl } from '../intake/submit-complaint.js';
+import { hashAccessCode } from '../intake/ticket.js';
+import { issueTicket, recordRoutingDispatch, trackingUrl } from '../intake/submit-complaint.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
+import { routingTableAgency } from '../routing/routing-table.js';
 import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
-import { actorReach } from './reach.js';
+import { actorReach, caseScope } from './reach.js';
 import { loadCase } from './transition-case.js';
 
 export interface SplitRequest {
@@ -42,7 +42,7 @@ export async function splitCase(ctx: AppContext, req: SplitRequest, meta: Reques
     const parent = (await findCaseById(trx, found.id))!;
     if (req.actor.kind === 'user') {
       const reach = await actorReach(trx, req.actor);
-      if (!canChange(req.actor, { agencyId: parent.agency_id, areaCode: parent.area_code, partnerApiKeyId: parent.partner_api_key_id }, reach)) {
+      if (!canChange(req.actor, caseScope(parent), reach)) {
         throw forbidden('laporan di luar wewenang Anda');
       }
     }
@@ -73,10 +73,8 @@ async function createPart(ctx: AppContext, trx: Trx, parent: CaseRow, part: Spli
   if (part.areaCode && !(await findArea(trx, part.areaCode))) {
     throw new DomainError('unknown_area', `Wilayah '${part.areaCode}' tidak dikenal`, `Unknown area '${part.areaCode}'`, field('area'));
   }
-  const agencyId = category ? resolveAgency(await rulesForCategory(trx, category.code, areaAncestry(areaCode)), category.code, areaCode) : null;
-  const period = ticketPeriod(now, ctx.config.timezone);
-  const ticket = formatTicket(ctx.config.ticketPrefix, period, await nextTicketSequence(trx, period));
-  const accessCode = deriveAccessCode(ctx.secret, ticket);
+  const agencyId = category ? await routingTableAgency(trx, category.code, areaCode) : null;
+  const { ticket, accessCode } = await issueTicket(ctx, trx, now);
   // A part about another place does not inherit the original's pin or address.
   const samePlace = areaCode === parent.area_code;
   const address = part.address?.trim() || (samePlace ? parent.address : null);

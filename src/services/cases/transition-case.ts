@@ -15,7 +15,7 @@ import { trackingUrl } from '../intake/submit-complaint.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
 import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
 import { applyEffects } from './transition-effects.js';
-import { actorReach } from './reach.js';
+import { actorReach, caseScope } from './reach.js';
 
 export interface TransitionRequest {
   /** Case id or ticket number. */
@@ -50,7 +50,7 @@ export async function transitionCase(ctx: AppContext, req: TransitionRequest, me
     await lockCaseRow(trx, ctx.database.dialect, found.id);
     const kase = (await findCaseById(trx, found.id))!;
     const reach = await actorReach(trx, req.actor);
-    if (req.actor.kind !== 'citizen' && req.actor.kind !== 'system' && !canChange(req.actor, { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id }, reach)) {
+    if (req.actor.kind !== 'citizen' && req.actor.kind !== 'system' && !canChange(req.actor, caseScope(kase), reach)) {
       throw forbidden('laporan di luar wewenang Anda');
     }
     const now = ctx.clock();
@@ -77,7 +77,7 @@ export async function transitionCase(ctx: AppContext, req: TransitionRequest, me
     if (req.action === 'merge' && req.actor.kind === 'user') {
       // Merging changes the target too (it takes the reporters and the support count): it must be in scope as well.
       const target = await findCaseById(trx, req.input.targetCaseId!);
-      if (target && !canChange(req.actor, { agencyId: target.agency_id, areaCode: target.area_code, partnerApiKeyId: target.partner_api_key_id }, reach)) {
+      if (target && !canChange(req.actor, caseScope(target), reach)) {
         throw forbidden('laporan tujuan di luar wewenang Anda');
       }
     }

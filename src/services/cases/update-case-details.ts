@@ -9,7 +9,7 @@ import { findArea, findCategory } from '../../store/reference.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { AppContext, RequestMeta } from '../context.js';
 import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
-import { actorReach } from './reach.js';
+import { actorReach, caseScope } from './reach.js';
 import { loadCase } from './transition-case.js';
 
 export interface CaseDetailsPatch {
@@ -34,7 +34,7 @@ export async function updateCaseDetails(ctx: AppContext, caseRef: number | strin
     const found = await loadCase(trx, caseRef);
     await lockCaseRow(trx, ctx.database.dialect, found.id);
     const kase = (await findCaseById(trx, found.id))!;
-    if (!canChange(actor, { agencyId: kase.agency_id, areaCode: kase.area_code, partnerApiKeyId: kase.partner_api_key_id }, await actorReach(trx, actor))) throw forbidden('laporan di luar wewenang Anda');
+    if (!canChange(actor, caseScope(kase), await actorReach(trx, actor))) throw forbidden('laporan di luar wewenang Anda');
     if (!OPEN_STATUSES.includes(kase.status as Status)) throw new DomainError('transition_not_allowed', 'Laporan yang sudah selesai tidak dapat diubah', 'A finished case cannot be changed');
     if (patch.categoryCode && !(await findCategory(trx, patch.categoryCode))) throw new DomainError('unknown_category', `Kategori '${patch.categoryCode}' tidak dikenal`, `Unknown category '${patch.categoryCode}'`);
     if (patch.areaCode && !(await findArea(trx, patch.areaCode))) throw new DomainError('unknown_area', `Wilayah '${patch.areaCode}' tidak dikenal`, `Unknown area '${patch.areaCode}'`);

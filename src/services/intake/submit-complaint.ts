@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, validationFailed, type ErrorDetail } from '../../domain/errors.js';
 import type { NormalizedComplaint } from '../../domain/intake/normalized-complaint.js';
-import { areaAncestry, resolveAgency } from '../../domain/routing/route.js';
 import { toSearchText } from '../../domain/triage/text/index.js';
 import { findCaseById, findInboundMessage, insertCase, nextTicketSequence, type CaseRow } from '../../store/case.repository.js';
 import { appendEvent } from '../../store/event.repository.js';
-import { findArea, findCategory, rulesForCategory } from '../../store/reference.repository.js';
+import { findArea, findCategory } from '../../store/reference.repository.js';
 import { isUniqueViolation, type Trx } from '../../store/transaction.js';
 import { insertAttachmentRows, persistFiles, type StoredFile } from '../attachments/store-attachments.js';
 import { prepareAttachment } from '../attachments/prepare-attachment.js';
 import type { AppContext, RequestMeta } from '../context.js';
 import { notifyReporters } from '../notify/notify-reporters.js';
+import { routingTableAgency } from '../routing/routing-table.js';
 import { recomputeCaseSla } from '../sla/recompute-case-sla.js';
 import { linkAutoDuplicate } from '../triage/link-duplicate.js';
 import type { TriageAssessment } from '../triage/engine.js';
@@ -98,11 +98,9 @@ async function createInTransaction(
     throw new DomainError('unknown_area', `Wilayah '${areaCode}' tidak dikenal`, `Unknown area '${areaCode}'`, [{ field: 'areaCode', message: 'unknown' }]);
   }
   const reporterId = await findOrCreateReporter(trx, c.reporter, now);
-  const period = ticketPeriod(now, ctx.config.timezone);
-  const ticket = formatTicket(ctx.config.ticketPrefix, period, await nextTicketSequence(trx, period));
-  const accessCode = deriveAccessCode(ctx.secret, ticket);
+  const { ticket, accessCode } = await issueTicket(ctx, trx, now);
   // Route only on a category the citizen/officer chose or the model is confident about, and a known place.
-  const agencyId = category && triage.confident ? resolveAgency(await rulesForCategory(trx, category.code, areaAncestry(areaCode)), category.code, areaCode) : null;
+  const agencyId = category && triage.confident ? await routingTableAgency(trx, category.code, areaCode) : null;
   const confidential = c.reporter.confidential === true || c.reportType === 'wbs';
   const kase = await insertCase(trx, {
     ticket,
@@ -164,6 +162,13 @@ async function createInTransaction(
   await recomputeCaseSla(trx, ctx, kase.id, now);
   await notifyReporters(trx, kase, { template: 'ack', key: 'ack', vars: { accessCode, emergency: triage.flags.includes('emergency') ? 1 : 0 } }, now, trackingUrl(ctx, kase.ticket));
   return { created: true, case: kase, accessCode, triage };
+}
+
+/** The next ticket number of the month and its access code (only the code's hash is stored; intake, split). */
+export async function issueTicket(ctx: AppContext, trx: Trx, now: Date): Promise<{ ticket: string; accessCode: string }> {
+  const period = ticketPeriod(now, ctx.config.timezone);
+  const ticket = formatTicket(ctx.config.ticketPrefix, period, await nextTicketSequence(trx, period));
+  return { ticket, accessCode: deriveAccessCode(ctx.secret, ticket) };
 }
 
 /** The assignment and event of a new case the routing table sent straight to its agency (intake, split). */

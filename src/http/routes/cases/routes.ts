@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import contentDisposition from 'content-disposition';
-import { areaAncestry, resolveAgency } from '../../../domain/routing/route.js';
-import { rulesForCategory } from '../../../store/reference.repository.js';
 import { ACTION_NAMES, type ActionInput, type ActionName } from '../../../domain/case/workflow.js';
 import type { AttachmentInput } from '../../../domain/intake/normalized-complaint.js';
 import { addCaseComment } from '../../../services/cases/add-comment.js';
 import { attachmentFile, getCaseDetail } from '../../../services/cases/get-case.js';
 import { listCases } from '../../../services/cases/list-cases.js';
 import { splitCase } from '../../../services/cases/split-case.js';
+import { routingTableAgency } from '../../../services/routing/routing-table.js';
 import { transitionCase } from '../../../services/cases/transition-case.js';
 import { updateCaseDetails } from '../../../services/cases/update-case-details.js';
 import type { AppContext } from '../../../services/context.js';
@@ -99,7 +98,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
     const detail = await getCaseDetail(ctx, request.actor!, ref);
     const c = detail.case;
     if (!c.category_code) return { agency: null, reason: 'no_category' };
-    const agency = resolveAgency(await rulesForCategory(ctx.database.db, c.category_code, areaAncestry(c.area_code)), c.category_code, c.area_code);
+    const agency = await routingTableAgency(ctx.database.db, c.category_code, c.area_code);
     return { agency, reason: agency ? 'routing_table' : 'no_rule_for_place' };
   });
 

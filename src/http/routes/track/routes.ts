@@ -5,7 +5,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { authenticateCitizen, citizenAddInfo, citizenRate } from '../../../services/cases/citizen-actions.js';
 import { transitionCase } from '../../../services/cases/transition-case.js';
 import type { AppContext } from '../../../services/context.js';
-import { findCaseByTicket } from '../../../store/case.repository.js';
+import { findCaseByTicket, findSplitLinks } from '../../../store/case.repository.js';
 import { presentPublicCase } from '../cases/present.js';
 
 const codeBody = (extra: Record<string, object> = {}, required: string[] = []) => ({
@@ -40,13 +40,12 @@ export async function trackRoutes(app: FastifyInstance, ctx: AppContext): Promis
     // Citizens know tickets, not internal ids: a merged case points to the ticket that carries on.
     const mergedInto = kase.merged_into_id ? await db.selectFrom('cases').select('ticket').where('id', '=', kase.merged_into_id).executeTakeFirst() : undefined;
     // A report split into several cases links both ways, so the citizen finds each of their problems.
-    const splitFrom = kase.split_from_id ? await db.selectFrom('cases').select('ticket').where('id', '=', kase.split_from_id).executeTakeFirst() : undefined;
-    const splitInto = await db.selectFrom('cases').select('ticket').where('split_from_id', '=', kase.id).orderBy('id').execute();
+    const split = await findSplitLinks(db, kase);
     return {
       ...pub,
       merged_into_ticket: mergedInto?.ticket ?? null,
-      split_from_ticket: splitFrom?.ticket ?? null,
-      split_into_tickets: splitInto.map((c) => c.ticket),
+      split_from_ticket: split.splitFrom,
+      split_into_tickets: split.splitInto.map((c) => c.ticket),
       title: code ? kase.title : pub.title,
       description: code ? kase.description : pub.description,
       replies: comments.map((c) => ({ from: c.author.startsWith('citizen') ? 'pelapor' : 'petugas', body: c.body, at: c.created_at })),
